@@ -1,0 +1,134 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { getCentre } from "@/db/centres";
+import { getProvince } from "@/db/provinces";
+import { requireUser } from "@/lib/auth/current-user";
+import { assertCanReadProvince } from "@/lib/auth/guards";
+import { cityName } from "@/lib/domain/cities";
+import { formatYuan } from "@/lib/domain/format";
+import { canEditCentresIn } from "@/lib/domain/permissions";
+import { localeOrDefault, localName } from "@/lib/i18n/locale";
+import { DemoBadge } from "@/app/_components/demo-badge";
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function CentrePage({ params }: Props) {
+  const { id } = await params;
+  const user = await requireUser();
+  const db = getDb();
+  const centre = getCentre(db, id);
+  if (!centre) notFound();
+  assertCanReadProvince(user, centre.provinceCode, "/centres/[id]");
+  const province = getProvince(db, centre.provinceCode);
+  const t = await getTranslations();
+  const locale = localeOrDefault(await getLocale());
+  const canEdit = canEditCentresIn(user, centre.provinceCode);
+  const list = (items: string[]) => items.join(locale === "zh" ? "、" : ", ");
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link href="/provinces">{t("provinces.title")}</Link> /{" "}
+        <Link href={`/provinces/${centre.provinceCode}`}>{province ? localName(locale, province) : centre.provinceCode}</Link> /
+      </p>
+      <div className="section-head">
+        <h1>
+          {centre.name} <DemoBadge isDemo={centre.isDemo} />
+        </h1>
+        {canEdit && (
+          <Link className="button" href={`/centres/${id}/edit`}>
+            {t("centres.edit")}
+          </Link>
+        )}
+      </div>
+
+      <dl className="details">
+        <dt>{t("centres.status")}</dt>
+        <dd>
+          <span className={`status status-${centre.status}`}>{t(`centreStatuses.${centre.status}`)}</span>
+        </dd>
+        <dt>{t("centres.city")}</dt>
+        <dd>
+          {cityName(centre.cityCode) ?? centre.cityCode} <span className="muted">{centre.cityCode}</span>
+        </dd>
+        <dt>{t("centres.leadInstitution")}</dt>
+        <dd>
+          {centre.leadInstitution}
+          {centre.leadCreditCode && <span className="muted"> · {centre.leadCreditCode}</span>}
+        </dd>
+        <dt>{t("centres.partners")}</dt>
+        <dd>{centre.partners.length ? list(centre.partners) : "—"}</dd>
+        <dt>{t("centres.focusTags")}</dt>
+        <dd>{list(centre.focusTags.map((tag) => t(`focusTags.${tag}`)))}</dd>
+        <dt>{t("centres.plannedBudget")}</dt>
+        <dd>{formatYuan(centre.plannedBudgetYuan, locale)}</dd>
+        <dt>{t("centres.period")}</dt>
+        <dd>
+          {centre.startDate} – {centre.plannedCompletionDate}
+        </dd>
+        <dt>{t("centres.contributesTo")}</dt>
+        <dd>{centre.targets.length ? list(centre.targets.map((target) => target.title)) : "—"}</dd>
+      </dl>
+
+      <section aria-labelledby="milestones-heading">
+        <div className="section-head">
+          <h2 id="milestones-heading">{t("milestones.title")}</h2>
+          {canEdit && (
+            <Link className="button" href={`/centres/${id}/milestones/new`}>
+              {t("milestones.new")}
+            </Link>
+          )}
+        </div>
+        {centre.milestones.length === 0 ? (
+          <p className="empty">{t("milestones.none")}</p>
+        ) : (
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("milestones.name")}</th>
+                <th scope="col">{t("milestones.category")}</th>
+                <th scope="col" className="num">
+                  {t("milestones.weight")}
+                </th>
+                <th scope="col">{t("milestones.plannedDate")}</th>
+                <th scope="col">{t("milestones.progress")}</th>
+                <th scope="col">{t("milestones.actualDate")}</th>
+                {canEdit && (
+                  <th scope="col">
+                    <span className="visually-hidden">{t("common.actions")}</span>
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {centre.milestones.map((m) => (
+                <tr key={m.id}>
+                  <td>
+                    {m.title}
+                    {m.evidenceRequired && <span className="badge">{t("milestones.evidenceRequired")}</span>}
+                  </td>
+                  <td>{t(`milestoneCategories.${m.category}`)}</td>
+                  <td className="num">{m.weight}</td>
+                  <td className="date">{m.plannedDate}</td>
+                  <td>
+                    <progress max={100} value={m.progress} aria-label={t("milestones.progressOf", { title: m.title })} /> {m.progress}%
+                  </td>
+                  <td className="date">{m.actualCompletionDate ?? "—"}</td>
+                  {canEdit && (
+                    <td>
+                      <Link href={`/milestones/${m.id}/edit`} aria-label={t("milestones.editNamed", { title: m.title })}>
+                        {t("common.edit")}
+                      </Link>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}

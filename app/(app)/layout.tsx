@@ -1,0 +1,56 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/current-user";
+import { canAdminister } from "@/lib/domain/permissions";
+import { LanguageSwitch } from "@/app/_components/language-switch";
+import { SignOutButton } from "@/app/_components/sign-out-button";
+import { getDb } from "@/db/client";
+import { getProvince } from "@/db/provinces";
+import { localName } from "@/lib/i18n/locale";
+
+// This layout only draws the frame; every page and action checks the user again on the server.
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  const t = await getTranslations();
+  const province = user.provinceCode ? getProvince(getDb(), user.provinceCode) : undefined;
+  const scope = province ? localName(await getLocale(), province) : t("common.national");
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t("nav.skip")}
+      </a>
+      <header className="site-header">
+        <Link href="/" className="brand">
+          {t("app.name")}
+        </Link>
+        <nav aria-label={t("nav.label")}>
+          <ul>
+            <li>
+              <Link href="/provinces">{t("nav.provinces")}</Link>
+            </li>
+            {canAdminister(user) && (
+              <>
+                <li>
+                  <Link href="/admin/users">{t("nav.users")}</Link>
+                </li>
+                <li>
+                  <Link href="/admin/targets">{t("nav.targets")}</Link>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
+        <div className="user-box">
+          <span className="user-name" data-testid="current-user">
+            {user.name} · {t(`roles.${user.role}`)} · {scope}
+          </span>
+          <LanguageSwitch />
+          <SignOutButton />
+        </div>
+      </header>
+      <main id="main" className="page">
+        {children}
+      </main>
+    </>
+  );
+}

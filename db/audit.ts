@@ -1,0 +1,32 @@
+import { auditLog } from "./schema";
+import type { Db } from "./client";
+
+/** Who made a change: a signed-in user, or a named process (seed, CLI) when there is none. */
+export type AuditActor = { userId: string } | { label: string };
+
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export interface AuditRecord {
+  actor: AuditActor;
+  entity: "user" | "plan_target" | "centre" | "milestone" | "session";
+  entityId: string;
+  action: "create" | "update" | "deactivate" | "reactivate" | "seed";
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Must be called inside the transaction that makes the change, so the two commit or fail together. */
+export function writeAudit(tx: Tx | Db, record: AuditRecord): void {
+  tx.insert(auditLog)
+    .values({
+      at: new Date().toISOString(),
+      actorId: "userId" in record.actor ? record.actor.userId : null,
+      actorLabel: "label" in record.actor ? record.actor.label : null,
+      entity: record.entity,
+      entityId: record.entityId,
+      action: record.action,
+      before: record.before ?? null,
+      after: record.after ?? null,
+    })
+    .run();
+}

@@ -1,0 +1,183 @@
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  CENTRE_STATUSES,
+  FOCUS_TAGS,
+  MILESTONE_CATEGORIES,
+  ROLES,
+  LOCALES,
+  SOURCE_STATUSES,
+  TARGET_KINDS,
+} from "@/lib/domain/vocabulary";
+
+// Conventions: ids are text UUIDs; dates are ISO `YYYY-MM-DD` text; timestamps are ISO-8601 UTC text;
+// money is integer 元. Every editable row has a `version` for optimistic concurrency.
+
+// Defaults are set in JavaScript rather than SQL so the schema stays dialect-portable.
+const nowIso = () => new Date().toISOString();
+const timestamps = {
+  createdAt: text("created_at").notNull().$defaultFn(nowIso),
+  updatedAt: text("updated_at").notNull().$defaultFn(nowIso).$onUpdateFn(nowIso),
+};
+
+export const provinces = sqliteTable("provinces", {
+  code: text("code").primaryKey(),
+  nameZh: text("name_zh").notNull(),
+  nameEn: text("name_en").notNull(),
+  shortZh: text("short_zh").notNull(),
+  abbrZh: text("abbr_zh").notNull(),
+  type: text("type").notNull(),
+});
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    provinceCode: text("province_code").references(() => provinces.code),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    locale: text("locale", { enum: LOCALES }).notNull().default("zh"),
+    isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("users_email_unique").on(t.email), index("users_province_idx").on(t.provinceCode)],
+);
+
+/** Server-side record of each signed-in browser; the JWT only carries its id, so deleting the row ends the session. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: text("created_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const planTargets = sqliteTable(
+  "plan_targets",
+  {
+    id: text("id").primaryKey(),
+    provinceCode: text("province_code")
+      .notNull()
+      .references(() => provinces.code),
+    title: text("title").notNull(),
+    kind: text("kind", { enum: TARGET_KINDS }).notNull(),
+    metric: text("metric").notNull(),
+    // Plan figures keep the unit of their source document (个, 亿元, PFLOPS, %).
+    unit: text("unit").notNull(),
+    targetValue: real("target_value").notNull(),
+    baselineValue: real("baseline_value").notNull().default(0),
+    baselineDate: text("baseline_date").notNull(),
+    deadline: text("deadline").notNull(),
+    sourceDocument: text("source_document").notNull(),
+    sourceUrl: text("source_url"),
+    sourceStatus: text("source_status", { enum: SOURCE_STATUSES }).notNull(),
+    isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index("plan_targets_province_idx").on(t.provinceCode)],
+);
+
+export const centres = sqliteTable(
+  "centres",
+  {
+    id: text("id").primaryKey(),
+    provinceCode: text("province_code")
+      .notNull()
+      .references(() => provinces.code),
+    cityCode: text("city_code").notNull(),
+    name: text("name").notNull(),
+    leadInstitution: text("lead_institution").notNull(),
+    // 统一社会信用代码, when known.
+    leadCreditCode: text("lead_credit_code"),
+    partners: text("partners", { mode: "json" }).$type<string[]>().notNull().$defaultFn(() => []),
+    plannedBudgetYuan: integer("planned_budget_yuan").notNull(),
+    startDate: text("start_date").notNull(),
+    plannedCompletionDate: text("planned_completion_date").notNull(),
+    status: text("status", { enum: CENTRE_STATUSES }).notNull(),
+    isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index("centres_province_idx").on(t.provinceCode), index("centres_city_idx").on(t.cityCode)],
+);
+
+/** Focus tags as rows so later rules can group by (city, tag) in SQL; position 0 is the primary focus. */
+export const centreFocusTags = sqliteTable(
+  "centre_focus_tags",
+  {
+    centreId: text("centre_id")
+      .notNull()
+      .references(() => centres.id, { onDelete: "cascade" }),
+    tag: text("tag", { enum: FOCUS_TAGS }).notNull(),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.centreId, t.tag] }), index("centre_focus_tags_tag_idx").on(t.tag)],
+);
+
+export const centreTargets = sqliteTable(
+  "centre_targets",
+  {
+    centreId: text("centre_id")
+      .notNull()
+      .references(() => centres.id, { onDelete: "cascade" }),
+    targetId: text("target_id")
+      .notNull()
+      .references(() => planTargets.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.centreId, t.targetId] }), index("centre_targets_target_idx").on(t.targetId)],
+);
+
+export const milestones = sqliteTable(
+  "milestones",
+  {
+    id: text("id").primaryKey(),
+    centreId: text("centre_id")
+      .notNull()
+      .references(() => centres.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    category: text("category", { enum: MILESTONE_CATEGORIES }).notNull(),
+    weight: integer("weight").notNull().default(1),
+    plannedDate: text("planned_date").notNull(),
+    progress: integer("progress").notNull().default(0),
+    actualCompletionDate: text("actual_completion_date"),
+    evidenceRequired: integer("evidence_required", { mode: "boolean" }).notNull().default(false),
+    isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index("milestones_centre_idx").on(t.centreId)],
+);
+
+/** Append-only: rows are only ever inserted, in the same transaction as the change they describe. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull(),
+    actorId: text("actor_id").references(() => users.id),
+    // Who acted when no user did (seed, CLI).
+    actorLabel: text("actor_label"),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id").notNull(),
+    action: text("action").notNull(),
+    before: text("before", { mode: "json" }),
+    after: text("after", { mode: "json" }),
+  },
+  (t) => [index("audit_entity_idx").on(t.entity, t.entityId), index("audit_actor_idx").on(t.actorId)],
+);
+
+export type Province = typeof provinces.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type PlanTarget = typeof planTargets.$inferSelect;
+export type Centre = typeof centres.$inferSelect;
+export type Milestone = typeof milestones.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;

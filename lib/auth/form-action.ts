@@ -1,0 +1,55 @@
+import "server-only";
+import { getTranslations } from "next-intl/server";
+import type { z } from "zod";
+import { DomainError, ForbiddenError } from "@/lib/domain/errors";
+import type { Role } from "@/lib/domain/vocabulary";
+import { fieldErrorKeys, formDataToObject, type FormState } from "@/lib/validation/form-state";
+import { getCurrentUser, type SessionUser } from "./current-user";
+import { logRefusal } from "./security-log";
+
+type Handler<T> = (input: T, user: SessionUser) => Promise<FormState | void> | FormState | void;
+
+const NEVER_ECHOED = new Set(["password"]);
+
+/**
+ * Wraps every form's server action in the same order: who is this (session checked against the
+ * database), may this role act at all, is the input valid (the form's own zod schema). The handler
+ * then loads the row and checks the province; it throws DomainError for expected refusals.
+ */
+export function formAction<S extends z.ZodType>(
+  name: string,
+  options: { schema: S; roles?: readonly Role[] },
+  handler: Handler<z.output<S>>,
+) {
+  return async (_previous: FormState, formData: FormData): Promise<FormState> => {
+    const t = await getTranslations();
+    const user = await getCurrentUser();
+    if (!user) return { status: "error", message: t("errors.signedOut") };
+    if (options.roles && !options.roles.includes(user.role)) {
+      logRefusal({ userId: user.id, route: name, reason: `role_${user.role}` });
+      return { status: "error", message: t("errors.forbidden") };
+    }
+    const raw = formDataToObject(formData);
+    const values = Object.fromEntries(Object.entries(raw).filter(([key]) => !NEVER_ECHOED.has(key)));
+    const parsed = options.schema.safeParse(raw);
+    if (!parsed.success) {
+      const fieldErrors = Object.fromEntries(
+        Object.entries(fieldErrorKeys(parsed.error.issues)).map(([field, key]) => [
+          field,
+          t.has(`validation.${key}`) ? t(`validation.${key}`) : t("validation.invalid"),
+        ]),
+      );
+      return { status: "error", message: t("errors.invalidForm"), fieldErrors, values };
+    }
+    try {
+      return (await handler(parsed.data, user)) ?? { status: "success", message: t("common.saved") };
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      if (error instanceof ForbiddenError) logRefusal({ userId: user.id, route: name, reason: "row_out_of_scope" });
+      const message = t(`errors.${error.messageKey}`);
+      return error.field
+        ? { status: "error", message: t("errors.invalidForm"), fieldErrors: { [error.field]: message }, values }
+        : { status: "error", message, values };
+    }
+  };
+}

@@ -1,0 +1,24 @@
+import "server-only";
+import { forbidden } from "next/navigation";
+import { canAdminister, canEditCentresIn, canReadProvince } from "@/lib/domain/permissions";
+import type { SessionUser } from "./current-user";
+import { logRefusal } from "./security-log";
+
+// Page-level gates: each answers 403 (forbidden.tsx) and logs the refusal.
+
+function refuse(user: SessionUser, route: string, target: string | undefined, reason: string): never {
+  logRefusal({ userId: user.id, route, target, reason });
+  forbidden();
+}
+
+export function assertCanReadProvince(user: SessionUser, provinceCode: string, route: string): void {
+  if (!canReadProvince(user, provinceCode)) refuse(user, route, provinceCode, "province_out_of_scope");
+}
+
+export function assertCanEditCentresIn(user: SessionUser, provinceCode: string, route: string): void {
+  if (!canEditCentresIn(user, provinceCode)) refuse(user, route, provinceCode, "cannot_edit_province");
+}
+
+export function assertAdmin(user: SessionUser, route: string): void {
+  if (!canAdminister(user)) refuse(user, route, undefined, "admin_only");
+}

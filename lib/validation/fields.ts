@@ -1,0 +1,88 @@
+import { z } from "zod";
+
+// Field builders shared by every schema. The same schema parses HTML form values (strings) and JSON,
+// so numbers and booleans accept both. Error messages are keys under `validation.` in the message files.
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+export const requiredText = (max = 200) =>
+  z.preprocess(
+    (v) => (typeof v === "string" ? v.trim() : v),
+    z.string({ error: "required" }).min(1, { error: "required" }).max(max, { error: "tooLong" }),
+  );
+
+export const optionalText = (max = 500) =>
+  z.preprocess(
+    (v) => (typeof v === "string" ? (v.trim() === "" ? null : v.trim()) : (v ?? null)),
+    z.string({ error: "invalid" }).max(max, { error: "tooLong" }).nullable(),
+  );
+
+export const isoDate = () =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: "required" })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "date" })
+      .refine((s) => {
+        const d = new Date(`${s}T00:00:00Z`);
+        return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+      }, { error: "date" }),
+  );
+
+const toNumber = (v: unknown) => {
+  const b = blankToUndefined(v);
+  if (typeof b === "string") return Number(b.replace(/,/g, ""));
+  return b;
+};
+
+export const integer = (min: number, max: number) =>
+  z.preprocess(
+    toNumber,
+    z
+      .number({ error: (iss) => (iss.input === undefined ? "required" : "number") })
+      .int({ error: "integer" })
+      .min(min, { error: "tooSmall" })
+      .max(max, { error: "tooBig" }),
+  );
+
+export const decimal = (min: number, max: number) =>
+  z.preprocess(
+    toNumber,
+    z
+      .number({ error: (iss) => (iss.input === undefined ? "required" : "number") })
+      .min(min, { error: "tooSmall" })
+      .max(max, { error: "tooBig" }),
+  );
+
+/** An HTML checkbox sends "on" when ticked and nothing otherwise; JSON sends a boolean. */
+export const checkbox = () =>
+  z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
+
+export const enumOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess(blankToUndefined, z.enum(values, { error: (iss) => (iss.input === undefined ? "required" : "invalid") }));
+
+export const provinceCode = () =>
+  z.preprocess(blankToUndefined, z.string({ error: "required" }).regex(/^\d{2}0000$/, { error: "provinceCode" }));
+
+/** Optional province: an empty select means "none". */
+export const optionalProvinceCode = () =>
+  z.preprocess((v) => blankToUndefined(v) ?? null, z.string().regex(/^\d{2}0000$/, { error: "provinceCode" }).nullable());
+
+/** Newline-separated lines in a textarea, or a JSON array. */
+export const lines = (maxItems: number, maxLength: number) =>
+  z.preprocess(
+    (v) =>
+      typeof v === "string"
+        ? v
+            .split(/\r?\n/)
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : (v ?? []),
+    z.array(z.string().max(maxLength, { error: "tooLong" })).max(maxItems, { error: "tooMany" }),
+  );
+
+/** A multi-select or group of checkboxes: one value or many. */
+export const multi = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+
+export const version = () => integer(1, Number.MAX_SAFE_INTEGER);

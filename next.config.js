@@ -1,0 +1,15 @@
+// @ts-check
+const createNextIntlPlugin = require("next-intl/plugin");
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Native addons must be loaded by Node at run time, not bundled.
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
+  poweredByHeader: false,
+  // forbidden() answers 403 with app/forbidden.tsx.
+  experimental: { authInterrupts: true },
+};
+
+module.exports = withNextIntl(nextConfig);

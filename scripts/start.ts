@@ -1,0 +1,58 @@
+// `npm start`: builds the app when the build is missing or older than the source, prepares the
+// database (migrations, provinces, demo data on an empty database), then runs `next start`.
+import { spawnSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { env } from "@/lib/env";
+import { prepareDatabase } from "./prepare-db";
+
+const SOURCE_DIRS = ["app", "db", "lib", "public", "messages"];
+const SOURCE_FILES = ["next.config.js", "package.json", "tsconfig.json"];
+
+function newestMtime(target: string): number {
+  if (!fs.existsSync(target)) return 0;
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return fs.readdirSync(target).reduce((newest, entry) => Math.max(newest, newestMtime(path.join(target, entry))), stat.mtimeMs);
+}
+
+function buildIsCurrent(): boolean {
+  const buildId = path.join(".next", "BUILD_ID");
+  if (!fs.existsSync(buildId)) return false;
+  const built = fs.statSync(buildId).mtimeMs;
+  return [...SOURCE_DIRS, ...SOURCE_FILES].every((p) => newestMtime(p) <= built);
+}
+
+/** NEXTAUTH_SECRET from the environment, else one generated once and kept beside the database. */
+function authSecret(): string {
+  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
+  const file = path.join(path.dirname(path.resolve(env.DATABASE_PATH)), "auth-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+async function main() {
+  const childEnv = {
+    ...process.env,
+    NEXTAUTH_SECRET: authSecret(),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
+  };
+  if (!buildIsCurrent()) {
+    console.log("Building the app (first start, or the source changed)…");
+    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: childEnv });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+  await prepareDatabase();
+  const server = spawn("npx", ["next", "start", "-p", String(env.PORT)], { stdio: "inherit", env: childEnv });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
