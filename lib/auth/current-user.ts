@@ -4,7 +4,6 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { findSessionUser } from "@/db/sessions";
-import type { Role } from "@/lib/domain/vocabulary";
 import { authOptions } from "./options";
 
 export type SessionUser = NonNullable<ReturnType<typeof findSessionUser>>;

@@ -13,7 +13,8 @@ const targetFields = z.object({
   baselineDate: isoDate(),
   deadline: isoDate(),
   sourceDocument: requiredText(300),
-  sourceUrl: optionalText(1000).pipe(z.url({ error: "url" }).nullable()),
+  // Only web links: a `javascript:` URL rendered as a link would run script.
+  sourceUrl: optionalText(1000).pipe(z.url({ protocol: /^https?$/, error: "url" }).nullable()),
   sourceStatus: enumOf(SOURCE_STATUSES),
 });
 

@@ -1,0 +1,10 @@
+// Starts the app for the Playwright suite exactly as `npm start` does, on a new empty database.
+import fs from "node:fs";
+import path from "node:path";
+
+const dataDir = path.resolve(".e2e-data");
+fs.rmSync(dataDir, { recursive: true, force: true });
+process.env.DATABASE_PATH = path.join(dataDir, "tracker.db");
+process.env.SEED_DEMO = "1";
+// Required after the environment is set: the env module reads it when first loaded.
+void import("./start");
