@@ -39,7 +39,7 @@ async function main() {
   const childEnv = {
     ...process.env,
     NEXTAUTH_SECRET: authSecret(),
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
+    NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
   };
   if (!buildIsCurrent()) {
     console.log("Building the app (first start, or the source changed)…");

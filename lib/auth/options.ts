@@ -26,7 +26,7 @@ declare module "next-auth/jwt" {
  * and role changes take effect on the next request.
  */
 export const authOptions: NextAuthOptions = {
-  secret: process.env.NEXTAUTH_SECRET,
+  secret: env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_MS / 1000 },
   pages: { signIn: "/login" },
   providers: [
