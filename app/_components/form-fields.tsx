@@ -16,6 +16,15 @@ function describedBy(name: string, state: FormState, hint?: string): string | un
   return ids.length ? ids.join(" ") : undefined;
 }
 
+function FieldLabel({ name, label, required }: { name: string; label: string; required?: boolean }) {
+  return (
+    <label htmlFor={name}>
+      {label}
+      {required && <span aria-hidden="true"> *</span>}
+    </label>
+  );
+}
+
 function FieldMessages({ name, state, hint }: { name: string; state: FormState; hint?: string }) {
   const error = state.fieldErrors?.[name];
   return (
@@ -47,10 +56,7 @@ export function TextField({
   const value = typed(state, name);
   return (
     <div className="field">
-      <label htmlFor={name}>
-        {label}
-        {required && <span aria-hidden="true"> *</span>}
-      </label>
+      <FieldLabel name={name} label={label} required={required} />
       <input
         id={name}
         name={name}
@@ -70,10 +76,7 @@ export function TextAreaField({ name, label, state, hint, required, defaultValue
   const value = typed(state, name);
   return (
     <div className="field">
-      <label htmlFor={name}>
-        {label}
-        {required && <span aria-hidden="true"> *</span>}
-      </label>
+      <FieldLabel name={name} label={label} required={required} />
       <textarea
         id={name}
         name={name}
@@ -101,11 +104,11 @@ export function SelectField({
   const value = typed(state, name);
   return (
     <div className="field">
-      <label htmlFor={name}>
-        {label}
-        {required && <span aria-hidden="true"> *</span>}
-      </label>
+      <FieldLabel name={name} label={label} required={required} />
       <select
+        // React applies a select's defaultValue only on mount, and resets the form after each action:
+        // remounting on the typed value keeps the user's choice when a form is refused.
+        key={typeof value === "string" ? `typed:${value}` : "stored"}
         id={name}
         name={name}
         required={required}

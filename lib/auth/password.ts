@@ -9,6 +9,7 @@ export function hashPassword(password: string): Promise<string> {
 }
 
 // Verified against when the email is unknown, so a miss costs the same time as a wrong password.
+// Made once, lazily, then reused.
 let dummyHash: Promise<string> | undefined;
 
 export async function verifyPassword(storedHash: string | undefined, password: string): Promise<boolean> {

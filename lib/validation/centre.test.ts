@@ -41,6 +41,15 @@ describe("centreSchema", () => {
     expect(parsed.leadCreditCode).toBeNull();
   });
 
+  it("reports a date-order error together with unrelated missing fields", () => {
+    const errors = errorsOf({ ...form, name: "", cityCode: "", startDate: "2026-06-01", plannedCompletionDate: "2026-01-01" });
+    expect(errors).toMatchObject({ name: "required", cityCode: "required", plannedCompletionDate: "completionAfterStart" });
+  });
+
+  it("does not compare dates when one of them is itself invalid", () => {
+    expect(errorsOf({ ...form, startDate: "not a date" })).toEqual({ startDate: "date" });
+  });
+
   it.each([
     [{ name: "" }, "name", "required"],
     [{ cityCode: "440300" }, "cityCode", "cityNotInProvince"],

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CENTRE_STATUSES, FOCUS_TAGS, MILESTONE_CATEGORIES } from "@/lib/domain/vocabulary";
 import { isCityInProvince } from "@/lib/domain/cities";
 import { isValidCreditCode } from "@/lib/domain/credit-code";
-import { checkbox, enumOf, integer, isoDate, lines, multi, optionalText, provinceCode, requiredText, version } from "./fields";
+import { checkbox, enumOf, integer, isoDate, lines, multi, optionalText, provinceCode, requiredText, version, whenFieldsValid } from "./fields";
 
 const MAX_BUDGET_YUAN = 10 ** 13; // 10 万亿元: far above any centre, well inside integer precision.
 
@@ -26,17 +26,26 @@ const centreFields = z.object({
   targetIds: multi(z.string().min(1)),
 });
 
-function checkCentre(v: z.infer<typeof centreFields>, ctx: z.RefinementCtx) {
-  if (!isCityInProvince(v.cityCode, v.provinceCode))
-    ctx.addIssue({ code: "custom", path: ["cityCode"], message: "cityNotInProvince" });
-  if (v.plannedCompletionDate <= v.startDate)
-    ctx.addIssue({ code: "custom", path: ["plannedCompletionDate"], message: "completionAfterStart" });
+type CentreRuleFields = { cityCode: string; provinceCode: string; startDate: string; plannedCompletionDate: string };
+
+function withCentreRules<S extends z.ZodType<CentreRuleFields>>(schema: S) {
+  return schema
+    .refine((v) => isCityInProvince(v.cityCode, v.provinceCode), {
+      path: ["cityCode"],
+      error: "cityNotInProvince",
+      when: whenFieldsValid("cityCode", "provinceCode"),
+    })
+    .refine((v) => v.plannedCompletionDate > v.startDate, {
+      path: ["plannedCompletionDate"],
+      error: "completionAfterStart",
+      when: whenFieldsValid("startDate", "plannedCompletionDate"),
+    });
 }
 
-export const centreSchema = centreFields.superRefine(checkCentre);
+export const centreSchema = withCentreRules(centreFields);
 export type CentreInput = z.infer<typeof centreSchema>;
 
-export const updateCentreSchema = centreFields.extend({ id: z.string().min(1), version: version() }).superRefine(checkCentre);
+export const updateCentreSchema = withCentreRules(centreFields.extend({ id: z.string().min(1), version: version() }));
 export type UpdateCentreInput = z.infer<typeof updateCentreSchema>;
 
 const milestoneFields = z.object({

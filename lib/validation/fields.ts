@@ -86,3 +86,12 @@ export const multi = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 
 export const version = () => integer(1, Number.MAX_SAFE_INTEGER);
+
+/**
+ * For a rule across fields: run it whenever the fields it reads are valid, even if unrelated fields
+ * failed (zod skips object refinements after any failure by default), so the user sees every error at once.
+ */
+export const whenFieldsValid =
+  (...fields: string[]) =>
+  (payload: z.core.ParsePayload): boolean =>
+    payload.issues.every((issue) => !fields.includes(String(issue.path?.[0])));

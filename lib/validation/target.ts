@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { SOURCE_STATUSES, TARGET_KINDS } from "@/lib/domain/vocabulary";
-import { decimal, enumOf, isoDate, optionalText, provinceCode, requiredText, version } from "./fields";
+import { decimal, enumOf, isoDate, optionalText, provinceCode, requiredText, version, whenFieldsValid } from "./fields";
 
 const targetFields = z.object({
   provinceCode: provinceCode(),
@@ -18,16 +18,24 @@ const targetFields = z.object({
   sourceStatus: enumOf(SOURCE_STATUSES),
 });
 
-function checkTarget(v: z.infer<typeof targetFields>, ctx: z.RefinementCtx) {
-  if (v.deadline <= v.baselineDate) ctx.addIssue({ code: "custom", path: ["deadline"], message: "deadlineAfterBaseline" });
-  if (v.kind === "rate" && v.targetValue > 100 && v.unit === "%")
-    ctx.addIssue({ code: "custom", path: ["targetValue"], message: "percentOver100" });
+type TargetRuleFields = { baselineDate: string; deadline: string; unit: string; targetValue: number };
+
+function withTargetRules<S extends z.ZodType<TargetRuleFields>>(schema: S) {
+  return schema
+    .refine((v) => v.deadline > v.baselineDate, {
+      path: ["deadline"],
+      error: "deadlineAfterBaseline",
+      when: whenFieldsValid("baselineDate", "deadline"),
+    })
+    .refine((v) => v.unit !== "%" || v.targetValue <= 100, {
+      path: ["targetValue"],
+      error: "percentOver100",
+      when: whenFieldsValid("unit", "targetValue"),
+    });
 }
 
-export const targetSchema = targetFields.superRefine(checkTarget);
+export const targetSchema = withTargetRules(targetFields);
 export type TargetInput = z.infer<typeof targetSchema>;
 
-export const updateTargetSchema = targetFields
-  .extend({ id: z.string().min(1), version: version() })
-  .superRefine(checkTarget);
+export const updateTargetSchema = withTargetRules(targetFields.extend({ id: z.string().min(1), version: version() }));
 export type UpdateTargetInput = z.infer<typeof updateTargetSchema>;

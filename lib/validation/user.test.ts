@@ -28,6 +28,10 @@ describe("createUserSchema", () => {
     expect(errorsOf({ ...valid, ...change })[field]).toBe(key);
   });
 
+  it("checks the province binding even when another field failed", () => {
+    expect(errorsOf({ ...valid, email: "bad", provinceCode: "" })).toEqual({ email: "email", provinceCode: "provinceRequiredForStaff" });
+  });
+
   it("lets a reviewer be national (no province)", () => {
     expect(createUserSchema.parse({ ...valid, role: "reviewer", provinceCode: "" }).provinceCode).toBeNull();
   });

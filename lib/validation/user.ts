@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { LOCALES, ROLES } from "@/lib/domain/vocabulary";
 import { provinceRequirement } from "@/lib/domain/permissions";
-import { checkbox, enumOf, optionalProvinceCode, requiredText, version } from "./fields";
+import { checkbox, enumOf, optionalProvinceCode, requiredText, version, whenFieldsValid } from "./fields";
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
@@ -29,7 +29,7 @@ const userFields = {
 
 type ProvinceBinding = { role: (typeof ROLES)[number]; provinceCode: string | null };
 
-function checkProvinceBinding(value: ProvinceBinding, ctx: z.RefinementCtx) {
+function checkProvinceBinding(value: ProvinceBinding, ctx: z.RefinementCtx<ProvinceBinding>) {
   const rule = provinceRequirement(value.role);
   if (rule === "required" && value.provinceCode === null)
     ctx.addIssue({ code: "custom", path: ["provinceCode"], message: "provinceRequiredForStaff" });
@@ -37,12 +37,12 @@ function checkProvinceBinding(value: ProvinceBinding, ctx: z.RefinementCtx) {
     ctx.addIssue({ code: "custom", path: ["provinceCode"], message: "provinceForbiddenForAdmin" });
 }
 
-export const createUserSchema = z.object({ ...userFields, password: password() }).superRefine(checkProvinceBinding);
+export const createUserSchema = z.object({ ...userFields, password: password() }).superRefine(checkProvinceBinding, { when: whenFieldsValid("role", "provinceCode") });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
 export const updateUserSchema = z
   .object({ ...userFields, id: z.string().min(1), version: version(), active: checkbox() })
-  .superRefine(checkProvinceBinding);
+  .superRefine(checkProvinceBinding, { when: whenFieldsValid("role", "provinceCode") });
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
 export const loginSchema = z.object({
