@@ -53,6 +53,8 @@ test("staff register a centre, then add and edit a milestone", async ({ page }) 
   await field(focusTags, zh.focusTags.large_models).check();
   await field(focusTags, zh.focusTags.smart_city).check();
   await budget.fill("500000000");
+  // The amount is read back in 亿元 while typing.
+  await expect(form.getByTestId("budget-read-back")).toHaveText(zh.centres.budgetReadBack.replace("{amount}", "5亿元"));
   await field(form, zh.centres.status).selectOption("operational");
   await save.click();
 

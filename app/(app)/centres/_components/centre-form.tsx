@@ -1,7 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useActionState, useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { formatYuan } from "@/lib/domain/format";
+import { localeOrDefault } from "@/lib/i18n/locale";
 import { CENTRE_STATUSES, FOCUS_TAGS } from "@/lib/domain/vocabulary";
 import { initialFormState } from "@/lib/validation/form-state";
 import { CheckboxGroup, FormMessage, SelectField, TextAreaField, TextField } from "@/app/_components/form-fields";
@@ -30,6 +32,11 @@ export function CentreForm({ initial, cities, targets }: { initial: CentreFormVa
   const t = useTranslations();
   const editing = initial.id !== undefined;
   const [state, action, pending] = useActionState(editing ? updateCentreAction : createCentreAction, initialFormState);
+  const locale = localeOrDefault(useLocale());
+  const [budgetTyped, setBudgetTyped] = useState(String(state.values?.plannedBudgetYuan ?? initial.plannedBudgetYuan ?? ""));
+  const budget = Number(budgetTyped.replace(/,/g, ""));
+  // Read back in 万元/亿元 while typing, so a digit too many or too few is caught before saving.
+  const budgetReadBack = budgetTyped.trim() !== "" && Number.isSafeInteger(budget) && budget >= 0 ? formatYuan(budget, locale) : null;
 
   return (
     <form action={action} className="form" noValidate>
@@ -74,7 +81,11 @@ export function CentreForm({ initial, cities, targets }: { initial: CentreFormVa
         required
         inputMode="numeric"
         defaultValue={initial.plannedBudgetYuan}
+        onChange={(event) => setBudgetTyped(event.target.value)}
       />
+      <p className="read-back" aria-live="polite" data-testid="budget-read-back">
+        {budgetReadBack && t("centres.budgetReadBack", { amount: budgetReadBack })}
+      </p>
       <div className="field-row">
         <TextField name="startDate" type="date" label={t("centres.startDate")} state={state} required defaultValue={initial.startDate} />
         <TextField

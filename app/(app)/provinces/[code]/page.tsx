@@ -115,7 +115,7 @@ export default async function ProvincePage({ params }: Props) {
                     <Link href={`/centres/${c.id}`}>{c.name}</Link> <DemoBadge isDemo={c.isDemo} />
                     <div className="muted small">{c.leadInstitution}</div>
                   </td>
-                  <td>{cityName(c.cityCode) ?? c.cityCode}</td>
+                  <td className="nowrap">{cityName(c.cityCode) ?? c.cityCode}</td>
                   <td>{c.focusTags.map((tag) => t(`focusTags.${tag}`)).join(locale === "zh" ? "、" : ", ")}</td>
                   <td className="num">{formatYuan(c.plannedBudgetYuan, locale)}</td>
                   <td className="date">{c.plannedCompletionDate}</td>
