@@ -1,13 +1,17 @@
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, lte } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import type { Db } from "./client";
 import { sessions, users } from "./schema";
 
 export function createSession(db: Db, userId: string, maxAgeMs: number, now = new Date()): string {
   const id = randomBytes(32).toString("base64url");
-  db.insert(sessions)
-    .values({ id, userId, createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + maxAgeMs).toISOString() })
-    .run();
+  db.transaction((tx) => {
+    // Expired rows are only garbage; clearing the user's own at sign-in keeps the table small.
+    tx.delete(sessions).where(and(eq(sessions.userId, userId), lte(sessions.expiresAt, now.toISOString()))).run();
+    tx.insert(sessions)
+      .values({ id, userId, createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + maxAgeMs).toISOString() })
+      .run();
+  });
   return id;
 }
 

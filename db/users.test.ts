@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ConflictError, DomainError } from "@/lib/domain/errors";
 import { createTestDb } from "./test-db";
-import { auditLog, users } from "./schema";
+import { auditLog, sessions, users } from "./schema";
 import { createSession, deleteSession, findSessionUser } from "./sessions";
 import { createUser, getUser, updateUser } from "./users";
 import type { Db } from "./client";
@@ -72,5 +72,12 @@ describe("sessions", () => {
     expect(findSessionUser(db, sessionId, new Date("2026-11-27T08:01:00Z"))).toBeUndefined();
     deleteSession(db, sessionId);
     expect(findSessionUser(db, sessionId, now)).toBeUndefined();
+  });
+
+  it("clears the user's expired sessions at the next sign-in", () => {
+    const id = createUser(db, staff, { label: "test" });
+    createSession(db, id, 60_000, new Date("2026-11-27T08:00:00Z"));
+    const live = createSession(db, id, 60_000, new Date("2026-11-27T09:00:00Z"));
+    expect(db.select().from(sessions).all().map((s) => s.id)).toEqual([live]);
   });
 });
