@@ -83,9 +83,7 @@ function replaceLinks(tx: Tx, centreId: string, input: CentreInput): void {
 }
 
 function centreColumns(input: CentreInput) {
-  const { focusTags: _tags, targetIds: _targets, ...columns } = input;
-  void _tags;
-  void _targets;
+  const { focusTags, targetIds, ...columns } = input;
   return columns;
 }
 

@@ -87,9 +87,7 @@ export async function seedDemo(db: Db, hashPassword: (password: string) => Promi
       if (!targetId) throw new Error(`Demo centre ${centre.key} names unknown target metric ${metric}`);
       return targetId;
     });
-    const { key: _key, targetMetrics: _metrics, milestones, ...fields } = centre;
-    void _key;
-    void _metrics;
+    const { key, targetMetrics, milestones, ...fields } = centre;
     createCentre(db, { ...fields, partners: [...fields.partners], focusTags: [...fields.focusTags], targetIds }, SEED_ACTOR, { id, isDemo: true });
     for (const m of milestones) {
       const { progress, actualCompletionDate, ...definition } = m;

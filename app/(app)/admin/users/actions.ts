@@ -12,10 +12,9 @@ import { createUserSchema, updateUserSchema } from "@/lib/validation/user";
 const ADMINS = ["admin"] as const;
 
 export const createUserAction = formAction("createUserAction", { schema: createUserSchema, roles: ADMINS }, async (input, user) => {
+  const { password, ...fields } = input;
   // Hash before the synchronous transaction.
-  const passwordHash = await hashPassword(input.password);
-  const { password: _password, ...fields } = input;
-  void _password;
+  const passwordHash = await hashPassword(password);
   createUser(getDb(), { ...fields, passwordHash }, { userId: user.id });
   revalidatePath("/admin/users");
   redirect("/admin/users");
