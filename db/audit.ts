@@ -4,13 +4,27 @@ import type { Db } from "./client";
 /** Who made a change: a signed-in user, or a named process (seed, CLI) when there is none. */
 export type AuditActor = { userId: string } | { label: string };
 
+export const AUDIT_ACTIONS = [
+  "create",
+  "update",
+  "deactivate",
+  "reactivate",
+  "submit",
+  "approve",
+  "return",
+  "reopen",
+  "upload",
+  "delete",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export interface AuditRecord {
   actor: AuditActor;
-  entity: "user" | "plan_target" | "centre" | "milestone" | "session";
+  entity: "user" | "plan_target" | "centre" | "milestone" | "update" | "evidence" | "reporting_calendar";
   entityId: string;
-  action: "create" | "update" | "deactivate" | "reactivate" | "seed";
+  action: AuditAction;
   before?: unknown;
   after?: unknown;
 }

@@ -1,5 +1,8 @@
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import {
+  CADENCES,
+  COMPUTE_PRECISIONS,
+  UPDATE_STATUSES,
   CENTRE_STATUSES,
   FOCUS_TAGS,
   MILESTONE_CATEGORIES,
@@ -157,6 +160,140 @@ export const milestones = sqliteTable(
   (t) => [index("milestones_centre_idx").on(t.centreId)],
 );
 
+/** A province's reporting calendar; a province without a row uses DEFAULT_CALENDAR. */
+export const reportingCalendars = sqliteTable("reporting_calendars", {
+  provinceCode: text("province_code")
+    .primaryKey()
+    .references(() => provinces.code),
+  cadence: text("cadence", { enum: CADENCES }).notNull(),
+  dueDays: integer("due_days").notNull(),
+  graceDays: integer("grace_days").notNull(),
+  version: integer("version").notNull().default(1),
+  ...timestamps,
+});
+
+/**
+ * One update per centre and period. Counts and money are cumulative since the centre started;
+ * compute and utilization are the state at the period's end. Null means "not reported".
+ */
+export const updates = sqliteTable(
+  "updates",
+  {
+    id: text("id").primaryKey(),
+    centreId: text("centre_id")
+      .notNull()
+      .references(() => centres.id, { onDelete: "cascade" }),
+    period: text("period").notNull(),
+    // Kept with the code so periods of different cadences order correctly.
+    periodEnd: text("period_end").notNull(),
+    status: text("status", { enum: UPDATE_STATUSES }).notNull(),
+    investmentExecutedYuan: integer("investment_executed_yuan"),
+    computePflops: real("compute_pflops"),
+    computePrecision: text("compute_precision", { enum: COMPUTE_PRECISIONS }),
+    utilizationPercent: real("utilization_percent"),
+    patentsFiled: integer("patents_filed"),
+    patentsGranted: integer("patents_granted"),
+    resultsProduced: integer("results_produced"),
+    convertedSelf: integer("converted_self"),
+    convertedTransfer: integer("converted_transfer"),
+    convertedLicense: integer("converted_license"),
+    convertedJoint: integer("converted_joint"),
+    convertedEquity: integer("converted_equity"),
+    techContractValueYuan: integer("tech_contract_value_yuan"),
+    firmsIncubated: integer("firms_incubated"),
+    talentIntroduced: integer("talent_introduced"),
+    narrative: text("narrative"),
+    correctionReason: text("correction_reason"),
+    // Everyone who saved this update: none of them may approve it.
+    editorIds: text("editor_ids", { mode: "json" }).$type<string[]>().notNull().$defaultFn(() => []),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    submittedBy: text("submitted_by").references(() => users.id),
+    submittedAt: text("submitted_at"),
+    approvedBy: text("approved_by").references(() => users.id),
+    approvedAt: text("approved_at"),
+    returnedBy: text("returned_by").references(() => users.id),
+    returnedAt: text("returned_at"),
+    // Why it was returned or reopened; shown to the submitter.
+    returnReason: text("return_reason"),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("updates_centre_period_unique").on(t.centreId, t.period),
+    index("updates_status_idx").on(t.status, t.submittedAt),
+    index("updates_created_by_idx").on(t.createdBy),
+    index("updates_submitted_by_idx").on(t.submittedBy),
+    index("updates_approved_by_idx").on(t.approvedBy),
+    index("updates_returned_by_idx").on(t.returnedBy),
+  ],
+);
+
+/** Milestone progress as reported in one update; copied to `milestones` when the update is approved. */
+export const updateMilestones = sqliteTable(
+  "update_milestones",
+  {
+    updateId: text("update_id")
+      .notNull()
+      .references(() => updates.id, { onDelete: "cascade" }),
+    milestoneId: text("milestone_id")
+      .notNull()
+      .references(() => milestones.id, { onDelete: "cascade" }),
+    progress: integer("progress").notNull(),
+    actualCompletionDate: text("actual_completion_date"),
+  },
+  (t) => [primaryKey({ columns: [t.updateId, t.milestoneId] }), index("update_milestones_milestone_idx").on(t.milestoneId)],
+);
+
+export const evidenceFiles = sqliteTable(
+  "evidence_files",
+  {
+    id: text("id").primaryKey(),
+    updateId: text("update_id")
+      .notNull()
+      .references(() => updates.id, { onDelete: "cascade" }),
+    milestoneId: text("milestone_id").references(() => milestones.id),
+    originalName: text("original_name").notNull(),
+    // Random name on disk under EVIDENCE_PATH; never derived from user input.
+    storedName: text("stored_name").notNull(),
+    mediaType: text("media_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    uploadedBy: text("uploaded_by")
+      .notNull()
+      .references(() => users.id),
+    uploadedAt: text("uploaded_at").notNull(),
+  },
+  (t) => [
+    index("evidence_update_idx").on(t.updateId),
+    index("evidence_milestone_idx").on(t.milestoneId),
+    index("evidence_uploaded_by_idx").on(t.uploadedBy),
+  ],
+);
+
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["submitted", "approved", "returned", "reopened"] }).notNull(),
+    updateId: text("update_id")
+      .notNull()
+      .references(() => updates.id, { onDelete: "cascade" }),
+    actorId: text("actor_id").references(() => users.id),
+    createdAt: text("created_at").notNull(),
+    readAt: text("read_at"),
+  },
+  (t) => [
+    index("notifications_user_idx").on(t.userId, t.readAt),
+    index("notifications_update_idx").on(t.updateId),
+    index("notifications_actor_idx").on(t.actorId),
+  ],
+);
+
 /** Append-only: rows are only ever inserted, in the same transaction as the change they describe. */
 export const auditLog = sqliteTable(
   "audit_log",
@@ -181,3 +318,5 @@ export type PlanTarget = typeof planTargets.$inferSelect;
 export type Centre = typeof centres.$inferSelect;
 export type Milestone = typeof milestones.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type Update = typeof updates.$inferSelect;
+export type EvidenceFile = typeof evidenceFiles.$inferSelect;

@@ -8,6 +8,10 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(32).optional(),
   NEXTAUTH_URL: z.url().optional(),
   SESSION_MAX_AGE_HOURS: z.coerce.number().positive().default(12),
+  EVIDENCE_PATH: z.string().min(1).default("data/evidence"),
+  EVIDENCE_MAX_MB: z.coerce.number().positive().max(100).default(20),
+  // A narrative is required when investment execution is this many percentage points off plan.
+  NARRATIVE_DEVIATION_PP: z.coerce.number().min(0).max(100).default(5),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -95,3 +95,21 @@ export const whenFieldsValid =
   (...fields: string[]) =>
   (payload: z.core.ParsePayload): boolean =>
     payload.issues.every((issue) => !fields.includes(String(issue.path?.[0])));
+
+/** A number the user may leave blank ("not reported"): blank becomes null. */
+export const nullableInteger = (min: number, max: number) =>
+  z.preprocess(
+    (v) => (toNumber(v) === undefined ? null : toNumber(v)),
+    z.number({ error: "number" }).int({ error: "integer" }).min(min, { error: "tooSmall" }).max(max, { error: "tooBig" }).nullable(),
+  );
+
+export const nullableDecimal = (min: number, max: number) =>
+  z.preprocess(
+    (v) => (toNumber(v) === undefined ? null : toNumber(v)),
+    z.number({ error: "number" }).min(min, { error: "tooSmall" }).max(max, { error: "tooBig" }).nullable(),
+  );
+
+export const nullableDate = () => z.preprocess((v) => blankToUndefined(v) ?? null, isoDate().nullable());
+
+export const nullableEnumOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => blankToUndefined(v) ?? null, z.enum(values, { error: "invalid" }).nullable());
