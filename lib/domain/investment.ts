@@ -13,6 +13,6 @@ export function plannedShareAt(startDate: string, plannedCompletionDate: string,
 /** Percentage points between executed and planned-to-date spending, both as shares of the budget. */
 export function executionDeviationPp(executedYuan: number, budgetYuan: number, plannedShare: number): number {
   if (budgetYuan <= 0) return 0;
-  // Rounded to a millionth of a point so that a figure exactly on a threshold compares as equal.
-  return Math.round(Math.abs((executedYuan * 100) / budgetYuan - plannedShare * 100) * 1e6) / 1e6;
+  // Rounded to 1e-9 of a point so that a figure exactly on a threshold compares as equal despite binary fractions.
+  return Math.round(Math.abs((executedYuan * 100) / budgetYuan - plannedShare * 100) * 1e9) / 1e9;
 }
