@@ -11,11 +11,22 @@ export class DomainError extends Error {
   }
 }
 
-/** The row changed since the form was opened: the save is refused rather than silently overwriting. */
+/**
+ * The row changed since the form was opened: the save is refused rather than silently overwriting.
+ * `current` carries the stored values (by form field name) so the form can show them.
+ */
 export class ConflictError extends DomainError {
-  constructor() {
+  constructor(readonly current?: Record<string, string>) {
     super("conflict");
     this.name = "ConflictError";
+  }
+}
+
+/** Rules checked against stored state failed: field name → message key under `validation.`. */
+export class FieldErrors extends Error {
+  constructor(readonly keys: Record<string, string>) {
+    super("field errors");
+    this.name = "FieldErrors";
   }
 }
 
