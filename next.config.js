@@ -9,7 +9,11 @@ const nextConfig = {
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
   poweredByHeader: false,
   // forbidden() answers 403 with app/forbidden.tsx.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Evidence uploads go through a server action: allow the configured file size plus form overhead.
+    serverActions: { bodySizeLimit: `${Number(process.env.EVIDENCE_MAX_MB ?? 20) + 1}mb` },
+  },
 };
 
 module.exports = withNextIntl(nextConfig);

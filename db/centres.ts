@@ -120,3 +120,12 @@ export function updateCentre(db: Db, id: string, version: number, input: CentreI
     });
   });
 }
+
+/** Centres in a reading scope ("all" or a province code), for the reporting overview. */
+export function listCentresInScope(db: Db, scope: "all" | string) {
+  const query = db
+    .select({ id: centres.id, name: centres.name, provinceCode: centres.provinceCode, startDate: centres.startDate, status: centres.status })
+    .from(centres)
+    .orderBy(asc(centres.provinceCode), asc(centres.name));
+  return scope === "all" ? query.all() : query.where(eq(centres.provinceCode, scope)).all();
+}

@@ -246,3 +246,13 @@ export function myOpenUpdates(db: Db, userId: string) {
     .orderBy(asc(updates.periodEnd))
     .all();
 }
+
+/** A centre's updates, newest period first, for its page. */
+export function listUpdatesOfCentre(db: Db, centreId: string) {
+  return db
+    .select({ id: updates.id, period: updates.period, status: updates.status, submittedAt: updates.submittedAt, approvedAt: updates.approvedAt })
+    .from(updates)
+    .where(eq(updates.centreId, centreId))
+    .orderBy(desc(updates.periodEnd))
+    .all();
+}

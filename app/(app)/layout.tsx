@@ -7,6 +7,7 @@ import { SignOutButton } from "@/app/_components/sign-out-button";
 import { getDb } from "@/db/client";
 import { getProvince } from "@/db/provinces";
 import { localName } from "@/lib/i18n/locale";
+import { unreadCount } from "@/db/notifications";
 
 // This layout only draws the frame; every page and action checks the user again on the server.
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
@@ -14,6 +15,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const t = await getTranslations();
   const province = user.provinceCode ? getProvince(getDb(), user.provinceCode) : undefined;
   const scope = province ? localName(await getLocale(), province) : t("common.national");
+  const unread = unreadCount(getDb(), user.id);
   return (
     <>
       <a href="#main" className="skip-link">
@@ -28,6 +30,29 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <li>
               <Link href="/provinces">{t("nav.provinces")}</Link>
             </li>
+            <li>
+              <Link href="/reporting">{t("nav.reporting")}</Link>
+            </li>
+            {user.role === "reviewer" && (
+              <li>
+                <Link href="/reviews">{t("nav.reviews")}</Link>
+              </li>
+            )}
+            {user.role !== "staff" && (
+              <li>
+                <Link href="/audit">{t("nav.audit")}</Link>
+              </li>
+            )}
+            <li>
+              <Link href="/notifications" aria-label={t("nav.notificationsCount", { count: unread })}>
+                {t("nav.notifications")}
+                {unread > 0 && (
+                  <span className="count" aria-hidden="true" data-testid="unread-count">
+                    {unread}
+                  </span>
+                )}
+              </Link>
+            </li>
             {canAdminister(user) && (
               <>
                 <li>
@@ -35,6 +60,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 </li>
                 <li>
                   <Link href="/admin/targets">{t("nav.targets")}</Link>
+                </li>
+                <li>
+                  <Link href="/admin/calendars">{t("nav.calendars")}</Link>
                 </li>
               </>
             )}

@@ -16,9 +16,9 @@ function describedBy(name: string, state: FormState, hint?: string): string | un
   return ids.length ? ids.join(" ") : undefined;
 }
 
-function FieldLabel({ name, label, required }: { name: string; label: string; required?: boolean }) {
+function FieldLabel({ name, label, required, hidden }: { name: string; label: string; required?: boolean; hidden?: boolean }) {
   return (
-    <label htmlFor={name}>
+    <label htmlFor={name} className={hidden ? "visually-hidden" : undefined}>
       {label}
       {required && <span aria-hidden="true"> *</span>}
     </label>
@@ -51,12 +51,16 @@ export function TextField({
   required,
   defaultValue,
   type = "text",
+  hideLabel,
   ...rest
-}: Common & { defaultValue?: string | number | null; type?: string } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "defaultValue" | "name" | "type">) {
+}: Common & { defaultValue?: string | number | null; type?: string; hideLabel?: boolean } & Omit<
+    React.InputHTMLAttributes<HTMLInputElement>,
+    "defaultValue" | "name" | "type"
+  >) {
   const value = typed(state, name);
   return (
     <div className="field">
-      <FieldLabel name={name} label={label} required={required} />
+      <FieldLabel name={name} label={label} required={required} hidden={hideLabel} />
       <input
         id={name}
         name={name}

@@ -4,13 +4,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import type { Db } from "../client";
-import { centres, planTargets, provinces, users } from "../schema";
+import { centres, milestones as milestoneTable, planTargets, provinces, users } from "../schema";
 import { createUser } from "../users";
 import { createTarget } from "../targets";
 import { createCentre } from "../centres";
 import { createMilestone } from "../milestones";
 import { DEMO_CENTRES } from "./demo-centres";
 import { demoTargetFromCsv, type TargetCsvRow } from "./demo-targets";
+import { DEMO_PERIOD, DEMO_RETURN_REASON, demoOutcome, demoValues } from "./demo-updates";
+import { getUpdate, reviewUpdate, saveUpdate } from "../updates";
+import type { Actor } from "@/lib/domain/permissions";
 import type { Locale, Role } from "@/lib/domain/vocabulary";
 
 const DATA_DIR = path.join(process.cwd(), "db", "seed", "data");
@@ -93,5 +96,41 @@ export async function seedDemo(db: Db, hashPassword: (password: string) => Promi
       const { progress, actualCompletionDate, ...definition } = m;
       createMilestone(db, { ...definition, centreId: id }, SEED_ACTOR, { progress, actualCompletionDate, isDemo: true });
     }
+  }
+
+  seedDemoUpdates(db);
+}
+
+/** Runs the demo's reporting round through the real workflow, so its audit trail and notifications are real too. */
+function seedDemoUpdates(db: Db): void {
+  const actorFor = (email: string): Actor => {
+    const row = db.select({ id: users.id, role: users.role, provinceCode: users.provinceCode }).from(users).where(eq(users.email, email)).get();
+    if (!row) throw new Error(`Demo account ${email} is missing`);
+    return row;
+  };
+  const admin = actorFor("admin@demo.gov.cn");
+  const reviewer = actorFor("reviewer@demo.gov.cn");
+  const staffByProvince = new Map(DEMO_ACCOUNTS.filter((a) => a.role === "staff").map((a) => [a.provinceCode, actorFor(a.email)]));
+  for (const centre of DEMO_CENTRES) {
+    const outcome = demoOutcome(centre);
+    const centreId = demoId("centre", centre.key);
+    if (outcome === "missing" || getUpdate(db, centreId, DEMO_PERIOD)) continue;
+    // Provinces without a demo staff account report through the administrator.
+    const reporter = staffByProvince.get(centre.provinceCode) ?? admin;
+    const milestoneRows = db.select().from(milestoneTable).where(eq(milestoneTable.centreId, centreId)).all();
+    const { id } = saveUpdate(
+      db,
+      {
+        centreId,
+        period: DEMO_PERIOD,
+        version: 0,
+        intent: "submit",
+        values: demoValues(centre),
+        milestones: milestoneRows.map((m) => ({ id: m.id, progress: m.progress, actualCompletionDate: m.actualCompletionDate })),
+      },
+      reporter,
+    );
+    if (outcome === "approved") reviewUpdate(db, { id, version: 1, action: "approve", reason: null }, reviewer);
+    if (outcome === "returned") reviewUpdate(db, { id, version: 1, action: "return", reason: DEMO_RETURN_REASON }, reviewer);
   }
 }

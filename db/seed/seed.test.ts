@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { centreSchema } from "@/lib/validation/centre";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { createTestDb } from "../test-db";
-import { centres, milestones, planTargets, provinces, users } from "../schema";
+import { centres, milestones, planTargets, provinces, updates, users } from "../schema";
 import { findCredentialsByEmail } from "../users";
 import { listCentresOfProvince } from "../centres";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmptyDatabase, seedDemo } from ".";
@@ -24,12 +24,13 @@ function counts() {
     targets: db.select().from(planTargets).all().length,
     centres: db.select().from(centres).all().length,
     milestones: db.select().from(milestones).all().length,
+    updates: db.select().from(updates).all().length,
   };
 }
 
 describe("demo seed", () => {
   it("loads all 34 divisions, the six accounts, the published targets and the invented centres", () => {
-    expect(counts()).toEqual({ provinces: 34, users: 6, targets: 28, centres: DEMO_CENTRES.length, milestones: DEMO_CENTRES.flatMap((c) => c.milestones).length });
+    expect(counts()).toMatchObject({ provinces: 34, users: 6, targets: 28, centres: DEMO_CENTRES.length, milestones: DEMO_CENTRES.flatMap((c) => c.milestones).length });
     expect(DEMO_CENTRES.length).toBeGreaterThanOrEqual(25);
     expect(DEMO_CENTRES.length).toBeLessThanOrEqual(40);
     expect(isEmptyDatabase(db)).toBe(false);
@@ -71,5 +72,20 @@ describe("demo seed", () => {
       }),
     );
     expect(pairs.length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("demo reporting round", () => {
+  it("has approved, in-review, returned and missing 2026-Q3 reports, made through the workflow", () => {
+    const byStatus = (status: string) => db.select().from(updates).all().filter((u) => u.status === status).length;
+    expect(byStatus("submitted")).toBe(3);
+    expect(byStatus("returned")).toBe(1);
+    expect(byStatus("approved")).toBeGreaterThanOrEqual(20);
+    expect(db.select().from(updates).all().length).toBeLessThan(DEMO_CENTRES.length);
+  });
+
+  it("gives the research-led Beijing lab many results and few conversions", () => {
+    const lab = db.select().from(updates).all().find((u) => u.resultsProduced === 180);
+    expect(lab).toMatchObject({ status: "approved", convertedSelf: 3, convertedTransfer: 1, convertedLicense: 2 });
   });
 });

@@ -1,9 +1,9 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
-import { DomainError, ForbiddenError } from "@/lib/domain/errors";
+import { ConflictError, DomainError, FieldErrors, ForbiddenError } from "@/lib/domain/errors";
 import type { Role } from "@/lib/domain/vocabulary";
-import { fieldErrorKeys, formDataToObject, type FormState } from "@/lib/validation/form-state";
+import { fieldErrorKeys, formDataToObject, unflatten, type FormState } from "@/lib/validation/form-state";
 import { getCurrentUser, type SessionUser } from "./current-user";
 import { logRefusal } from "./security-log";
 
@@ -18,7 +18,7 @@ const NEVER_ECHOED = new Set(["password"]);
  */
 export function formAction<S extends z.ZodType>(
   name: string,
-  options: { schema: S; roles?: readonly Role[] },
+  options: { schema: S; roles?: readonly Role[]; files?: readonly string[] },
   handler: Handler<z.output<S>>,
 ) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
@@ -31,22 +31,22 @@ export function formAction<S extends z.ZodType>(
     }
     const raw = formDataToObject(formData);
     const values = Object.fromEntries(Object.entries(raw).filter(([key]) => !NEVER_ECHOED.has(key)));
-    const parsed = options.schema.safeParse(raw);
+    const translateKeys = (keys: Record<string, string>) =>
+      Object.fromEntries(Object.entries(keys).map(([field, key]) => [field, t.has(`validation.${key}`) ? t(`validation.${key}`) : t("validation.invalid")]));
+    // File inputs reach the schema as File objects; they are never echoed back.
+    const files = Object.fromEntries((options.files ?? []).map((field) => [field, formData.get(field)]));
+    const parsed = options.schema.safeParse({ ...unflatten(raw), ...files });
     if (!parsed.success) {
-      const fieldErrors = Object.fromEntries(
-        Object.entries(fieldErrorKeys(parsed.error.issues)).map(([field, key]) => [
-          field,
-          t.has(`validation.${key}`) ? t(`validation.${key}`) : t("validation.invalid"),
-        ]),
-      );
-      return { status: "error", message: t("errors.invalidForm"), fieldErrors, values };
+      return { status: "error", message: t("errors.invalidForm"), fieldErrors: translateKeys(fieldErrorKeys(parsed.error.issues)), values };
     }
     try {
       return (await handler(parsed.data, user)) ?? { status: "success", message: t("common.saved") };
     } catch (error) {
+      if (error instanceof FieldErrors) return { status: "error", message: t("errors.invalidForm"), fieldErrors: translateKeys(error.keys), values };
       if (!(error instanceof DomainError)) throw error;
       if (error instanceof ForbiddenError) logRefusal({ userId: user.id, route: name, reason: "row_out_of_scope" });
       const message = t(`errors.${error.messageKey}`);
+      if (error instanceof ConflictError) return { status: "error", message, values, current: error.current };
       return error.field
         ? { status: "error", message: t("errors.invalidForm"), fieldErrors: { [error.field]: message }, values }
         : { status: "error", message, values };

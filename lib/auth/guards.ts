@@ -22,3 +22,12 @@ export function assertCanEditCentresIn(user: SessionUser, provinceCode: string, 
 export function assertAdmin(user: SessionUser, route: string): void {
   if (!canAdminister(user)) refuse(user, route, undefined, "admin_only");
 }
+
+export function assertCanReview(user: SessionUser, route: string): void {
+  if (user.role !== "reviewer") refuse(user, route, undefined, "reviewers_only");
+}
+
+/** The audit log: administrators and reviewers, each within their reading scope; staff only report. */
+export function assertCanReadAudit(user: SessionUser, route: string): void {
+  if (user.role === "staff") refuse(user, route, undefined, "audit_staff");
+}

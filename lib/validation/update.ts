@@ -60,7 +60,7 @@ export interface UpdateContext {
   today: string;
   /** The centre's milestones with the progress last approved. */
   milestones: ReadonlyMap<string, { evidenceRequired: boolean; approvedProgress: number }>;
-  /** Milestones with evidence attached to this update. */
+  /** Milestones with evidence attached to any of this centre's updates. */
   milestonesWithEvidence: ReadonlySet<string>;
   /** Values of the latest approved update of an earlier period, or null before the first approval. */
   lastApproved: Partial<Record<CumulativeField, number | null>> | null;

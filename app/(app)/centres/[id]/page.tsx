@@ -2,8 +2,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
+import { chinaToday } from "@/lib/domain/china-time";
 import { getCentre } from "@/db/centres";
 import { getProvince } from "@/db/provinces";
+import { getCalendar } from "@/db/calendars";
+import { approvedMilestoneProgress, listUpdatesOfCentre } from "@/db/updates";
+import { periodContaining, periodLabel } from "@/lib/domain/periods";
 import { requireUser } from "@/lib/auth/current-user";
 import { assertCanReadProvince } from "@/lib/auth/guards";
 import { cityName } from "@/lib/domain/cities";
@@ -26,6 +30,10 @@ export default async function CentrePage({ params }: Props) {
   const locale = localeOrDefault(await getLocale());
   const canEdit = canEditCentresIn(user, centre.provinceCode);
   const list = (items: string[]) => items.join(locale === "zh" ? "、" : ", ");
+  // Only approved figures count: progress as last approved, not as drafted.
+  const approved = approvedMilestoneProgress(db, id);
+  const centreUpdates = listUpdatesOfCentre(db, id);
+  const currentPeriod = periodContaining(chinaToday(), getCalendar(db, centre.provinceCode).cadence);
 
   return (
     <>
@@ -113,9 +121,10 @@ export default async function CentrePage({ params }: Props) {
                   <td className="num">{m.weight}</td>
                   <td className="date">{m.plannedDate}</td>
                   <td>
-                    <progress max={100} value={m.progress} aria-label={t("milestones.progressOf", { title: m.title })} /> {m.progress}%
+                    <progress max={100} value={approved.get(m.id)?.progress ?? 0} aria-label={t("milestones.progressOf", { title: m.title })} />{" "}
+                    {approved.get(m.id)?.progress ?? 0}%
                   </td>
-                  <td className="date">{m.actualCompletionDate ?? "—"}</td>
+                  <td className="date">{approved.get(m.id)?.actualCompletionDate ?? "—"}</td>
                   {canEdit && (
                     <td>
                       <Link href={`/milestones/${m.id}/edit`} aria-label={t("milestones.editNamed", { title: m.title })}>
@@ -123,6 +132,43 @@ export default async function CentrePage({ params }: Props) {
                       </Link>
                     </td>
                   )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="updates-heading">
+        <div className="section-head">
+          <h2 id="updates-heading">{t("updates.history")}</h2>
+          {canEdit && (
+            <Link className="button" href={`/centres/${id}/updates/${currentPeriod.code}`}>
+              {t("updates.openPeriod", { period: periodLabel(currentPeriod.code, locale) })}
+            </Link>
+          )}
+        </div>
+        {centreUpdates.length === 0 ? (
+          <p className="empty">{t("updates.noneYet")}</p>
+        ) : (
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("reviews.period")}</th>
+                <th scope="col">{t("updates.status")}</th>
+                <th scope="col">{t("updates.submittedAt")}</th>
+                <th scope="col">{t("updates.approvedAt")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {centreUpdates.map((u) => (
+                <tr key={u.id}>
+                  <td>
+                    <Link href={`/centres/${id}/updates/${u.period}`}>{periodLabel(u.period, locale)}</Link>
+                  </td>
+                  <td>{t(`updateStatuses.${u.status}`)}</td>
+                  <td className="date">{u.submittedAt?.slice(0, 10) ?? "—"}</td>
+                  <td className="date">{u.approvedAt?.slice(0, 10) ?? "—"}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { chinaDateTime } from "@/lib/domain/china-time";
+import { listNotifications } from "@/db/notifications";
+import { requireUser } from "@/lib/auth/current-user";
+import { periodLabel } from "@/lib/domain/periods";
+import { localeOrDefault } from "@/lib/i18n/locale";
+import { MarkReadButton } from "./_components/mark-read-button";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("notifications"))("title") };
+}
+
+export default async function NotificationsPage() {
+  const user = await requireUser();
+  const t = await getTranslations();
+  const locale = localeOrDefault(await getLocale());
+  const items = listNotifications(getDb(), user.id);
+  return (
+    <>
+      <div className="section-head">
+        <h1>{t("notifications.title")}</h1>
+        {items.some((n) => !n.readAt) && <MarkReadButton />}
+      </div>
+      {items.length === 0 ? (
+        <p className="empty">{t("notifications.empty")}</p>
+      ) : (
+        <ul className="notification-list">
+          {items.map((n) => (
+            <li key={n.id} className={n.readAt ? "read" : "unread"}>
+              <span className="muted small">{n.createdAt ? chinaDateTime(n.createdAt) : "—"}</span>{" "}
+              <Link href={`/centres/${n.centreId}/updates/${n.period}`}>
+                {t(`notifications.kinds.${n.kind}`, { actor: n.actorName ?? "—", centre: n.centreName, period: periodLabel(n.period, locale) })}
+              </Link>
+              {(n.kind === "returned" || n.kind === "reopened") && n.returnReason && <div className="muted">{n.returnReason}</div>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

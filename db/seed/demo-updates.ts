@@ -1,0 +1,67 @@
+import { createHash } from "node:crypto";
+import { plannedShareAt } from "@/lib/domain/investment";
+import { parsePeriod } from "@/lib/domain/periods";
+import type { DemoCentre } from "./demo-centres";
+import type { UpdateValues } from "../updates";
+
+// The demo's 2026-Q3 reporting round (every figure invented): most centres approved, a few waiting in
+// review, one returned, a few missing so that reporting discipline has something to show.
+
+export const DEMO_PERIOD = "2026-Q3";
+
+export type DemoOutcome = "approved" | "submitted" | "returned" | "missing";
+
+const OUTCOMES: Record<string, DemoOutcome> = {
+  "zj-sx-chip-1": "submitted",
+  "zj-wz-health-1": "submitted",
+  "gd-sz-llm-2": "submitted",
+  "zj-jx-llm-1": "returned",
+  "sc-cd-llm-1": "missing",
+  "sc-my-compute-1": "missing",
+  "ah-wh-embodied-1": "missing",
+};
+
+export function demoOutcome(centre: DemoCentre): DemoOutcome {
+  if (centre.status === "planned" || centre.startDate > "2026-06-30") return "missing";
+  return OUTCOMES[centre.key] ?? "approved";
+}
+
+/** A stable number in [0, 1) per centre and purpose, so the demo is the same on every install. */
+function unit(key: string, purpose: string): number {
+  return createHash("sha256").update(`${key}:${purpose}`).digest().readUInt32BE(0) / 2 ** 32;
+}
+
+export function demoValues(centre: DemoCentre): UpdateValues {
+  const period = parsePeriod(DEMO_PERIOD)!;
+  const share = plannedShareAt(centre.startDate, centre.plannedCompletionDate, period.end);
+  // Between 55% and 105% of the planned spending to date.
+  const executed = Math.round((centre.plannedBudgetYuan * share * (0.55 + 0.5 * unit(centre.key, "spend"))) / 10_000) * 10_000;
+  const isCompute = centre.focusTags.includes("compute_infrastructure");
+  // The research-led Beijing lab: many results, few conversions (for the low-conversion rule).
+  const researchHeavy = centre.key === "bj-hd-ai4s-lab";
+  const produced = researchHeavy ? 180 : 8 + Math.floor(unit(centre.key, "results") * 60);
+  const converted = researchHeavy ? 6 : Math.floor(produced * (0.15 + 0.35 * unit(centre.key, "conversion")));
+  const filed = 5 + Math.floor(unit(centre.key, "patents") * 80);
+  const offPlan = Math.abs(executed / centre.plannedBudgetYuan - share) * 100 > 5;
+  return {
+    investmentExecutedYuan: executed,
+    computePflops: isCompute ? Math.round(200 + unit(centre.key, "pflops") * 1800) : null,
+    computePrecision: isCompute ? "FP16" : null,
+    utilizationPercent: isCompute ? Math.round(25 + unit(centre.key, "utilization") * 60) : null,
+    patentsFiled: filed,
+    patentsGranted: Math.floor(filed * 0.3),
+    resultsProduced: produced,
+    convertedSelf: Math.ceil(converted / 2),
+    convertedTransfer: Math.floor(converted / 4),
+    convertedLicense: converted - Math.ceil(converted / 2) - Math.floor(converted / 4),
+    convertedJoint: null,
+    convertedEquity: null,
+    techContractValueYuan: converted * 1_200_000,
+    firmsIncubated: Math.floor(unit(centre.key, "firms") * 20),
+    talentIntroduced: 10 + Math.floor(unit(centre.key, "talent") * 120),
+    narrative: offPlan ? "（示例）投资进度与计划存在偏差：部分设备采购合同付款节点调整。" : null,
+    correctionReason: null,
+  };
+}
+
+export const DEMO_RETURN_REASON = "（示例）投资完成额与财务凭证不一致，请核对后重新提交。";
