@@ -11,6 +11,7 @@ describe("readEnv", () => {
     [{ PORT: "http" }, /PORT/],
     [{ NEXTAUTH_SECRET: "short" }, /NEXTAUTH_SECRET/],
     [{ NEXTAUTH_URL: "not a url" }, /NEXTAUTH_URL/],
+    [{ REPORTING_START: "2026-13-01" }, /REPORTING_START/],
   ])("refuses %o with the variable's name", (source, message) => {
     expect(() => readEnv(source)).toThrow(message);
   });

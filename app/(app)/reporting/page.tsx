@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
+import { env } from "@/lib/env";
 import { chinaToday } from "@/lib/domain/china-time";
 import { getCalendar } from "@/db/calendars";
 import { listCentresInScope } from "@/db/centres";
@@ -30,7 +31,8 @@ export default async function ReportingPage() {
   // The current period (open, can be drafted early) and the last ended ones.
   const periodsOf = (c: (typeof centres)[number]) => {
     const calendar = calendars.get(c.provinceCode)!;
-    return [periodContaining(today, calendar.cadence), ...endedPeriods(c.startDate, today, calendar.cadence, PERIODS_SHOWN - 1)];
+    const from = c.startDate > env.REPORTING_START ? c.startDate : env.REPORTING_START;
+    return [periodContaining(today, calendar.cadence), ...endedPeriods(from, today, calendar.cadence, PERIODS_SHOWN - 1)];
   };
   const allPeriodCodes = [...new Set(centres.flatMap((c) => periodsOf(c).map((p) => p.code)))];
   const statuses = new Map(updateStatusesFor(db, centres.map((c) => c.id), allPeriodCodes).map((u) => [`${u.centreId}:${u.period}`, u.status]));

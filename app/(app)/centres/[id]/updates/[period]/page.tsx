@@ -76,7 +76,7 @@ export default async function UpdatePage({ params, searchParams }: Props) {
           <strong>{t("updates.returnedBecause")}</strong> {update.returnReason}
         </div>
       )}
-      {update && (
+      {update?.submittedAt && (
         <dl className="details stamps">
           {update.submittedAt && (
             <>
