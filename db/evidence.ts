@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { Db } from "./client";
 import { writeAudit, type Tx } from "./audit";
@@ -45,13 +45,13 @@ export function addEvidence(db: Db, input: NewEvidence, actor: Actor): string {
   });
 }
 
-/** Removes the row (audited) and returns the stored name so the caller can delete the file after commit. */
+/** Marks the file deleted (audited) and returns its stored name so the caller can remove it after commit. */
 export function deleteEvidence(db: Db, id: string, actor: Actor): string {
   return db.transaction((tx) => {
-    const file = tx.select().from(evidenceFiles).where(eq(evidenceFiles.id, id)).get();
+    const file = tx.select().from(evidenceFiles).where(and(eq(evidenceFiles.id, id), isNull(evidenceFiles.deletedAt))).get();
     if (!file) throw new NotFoundError();
     enforceOnUpdate(tx, file.updateId, actor, "deleteEvidence");
-    tx.delete(evidenceFiles).where(eq(evidenceFiles.id, id)).run();
+    tx.update(evidenceFiles).set({ deletedAt: new Date().toISOString(), deletedBy: actor.id }).where(eq(evidenceFiles.id, id)).run();
     writeAudit(tx, { actor: { userId: actor.id }, entity: "evidence", entityId: id, action: "delete", before: file });
     return file.storedName;
   });
@@ -69,6 +69,6 @@ export function getEvidenceForDownload(db: Db, id: string) {
     .from(evidenceFiles)
     .innerJoin(updates, eq(updates.id, evidenceFiles.updateId))
     .innerJoin(centres, eq(centres.id, updates.centreId))
-    .where(eq(evidenceFiles.id, id))
+    .where(and(eq(evidenceFiles.id, id), isNull(evidenceFiles.deletedAt)))
     .get();
 }

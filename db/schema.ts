@@ -264,9 +264,13 @@ export const evidenceFiles = sqliteTable(
       .notNull()
       .references(() => users.id),
     uploadedAt: text("uploaded_at").notNull(),
+    // Deleting removes the file but keeps the row, so the audit trail still leads to the centre.
+    deletedAt: text("deleted_at"),
+    deletedBy: text("deleted_by").references(() => users.id),
   },
   (t) => [
     index("evidence_update_idx").on(t.updateId),
+    index("evidence_deleted_by_idx").on(t.deletedBy),
     index("evidence_milestone_idx").on(t.milestoneId),
     index("evidence_uploaded_by_idx").on(t.uploadedBy),
   ],

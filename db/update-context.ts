@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "./client";
 import { centres, evidenceFiles, milestones, updates } from "./schema";
 import { approvedMilestoneProgress, lastApprovedBefore } from "./updates";
@@ -17,7 +17,7 @@ export function loadUpdateContext(db: Db, centreId: string, period: Period, toda
     .select({ milestoneId: evidenceFiles.milestoneId })
     .from(evidenceFiles)
     .innerJoin(updates, eq(updates.id, evidenceFiles.updateId))
-    .where(eq(updates.centreId, centreId))
+    .where(and(eq(updates.centreId, centreId), isNull(evidenceFiles.deletedAt)))
     .all()
     .filter((e) => e.milestoneId !== null);
   return {

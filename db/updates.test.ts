@@ -172,6 +172,8 @@ describe("update state machine", () => {
     expect(() => deleteEvidence(db, evidenceId, staff)).toThrow(/updateLocked/);
     reviewUpdate(db, { id, version: 2, action: "return", reason: "补充材料" }, reviewer);
     expect(deleteEvidence(db, evidenceId, staff)).toBe("x.pdf");
+    expect(getUpdate(db, centreId, "2026-Q3")?.evidence).toEqual([]);
+    expect(() => deleteEvidence(db, evidenceId, staff)).toThrow(/notFound/);
     expect(auditActions(evidenceId)).toEqual(["upload", "delete"]);
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { Db } from "./client";
 import { writeAudit, type Tx } from "./audit";
@@ -70,7 +70,7 @@ export function getUpdate(db: Db, centreId: string, period: string) {
   const evidence = db
     .select({ id: evidenceFiles.id, milestoneId: evidenceFiles.milestoneId, originalName: evidenceFiles.originalName, sizeBytes: evidenceFiles.sizeBytes, mediaType: evidenceFiles.mediaType, uploadedAt: evidenceFiles.uploadedAt })
     .from(evidenceFiles)
-    .where(eq(evidenceFiles.updateId, row.id))
+    .where(and(eq(evidenceFiles.updateId, row.id), isNull(evidenceFiles.deletedAt)))
     .orderBy(asc(evidenceFiles.uploadedAt))
     .all();
   return { ...row, milestoneProgress: progress, evidence };
