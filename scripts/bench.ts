@@ -12,6 +12,9 @@ import { listProvinces } from "@/db/provinces";
 import { createSession, findSessionUser } from "@/db/sessions";
 import { findCredentialsByEmail } from "@/db/users";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { loadUpdateContext } from "@/db/update-context";
+import { approvedMilestoneProgress, reviewQueue } from "@/db/updates";
+import { parsePeriod } from "@/lib/domain/periods";
 import { FOCUS_TAGS } from "@/lib/domain/vocabulary";
 
 const EXTRA_CENTRES = Number(process.env.BENCH_CENTRES ?? 2000);
@@ -73,6 +76,9 @@ async function main() {
       ["provinces list with counts", timePerOp(() => listProvinces(db, "all"))],
       [`centres of one province (~${Math.round(EXTRA_CENTRES / 5) + 7})`, timePerOp(() => listCentresOfProvince(db, "330000"))],
       ["one centre with milestones and targets", timePerOp(() => getCentre(db, someCentre))],
+      ["approved milestone progress of a centre", timePerOp(() => approvedMilestoneProgress(db, someCentre))],
+      ["update form context (rules' stored state)", timePerOp(() => loadUpdateContext(db, someCentre, parsePeriod("2026-Q4")!, "2026-11-27", 5))],
+      ["review queue, national scope", timePerOp(() => reviewQueue(db, "all"))],
     ];
     const stored = findCredentialsByEmail(db, "admin@demo.gov.cn")!.passwordHash;
     const verifyMs = await timePerAsyncOp(() => verifyPassword(stored, "demo-pass-2026"), 10);
