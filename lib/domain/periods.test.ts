@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CALENDAR, addDays, daysBetween, dueDate, endedPeriods, parsePeriod, periodContaining, periodLabel, periodStanding, previousPeriod } from "./periods";
+import { DEFAULT_CALENDAR, periodRefusal, addDays, daysBetween, dueDate, endedPeriods, parsePeriod, periodContaining, periodLabel, periodStanding, previousPeriod } from "./periods";
 
 describe("periods", () => {
   it.each([
@@ -59,5 +59,22 @@ describe("periods", () => {
     ["2026-09", "en", "Sept 2026"],
   ] as const)("labels %s in %s as %s", (code, locale, label) => {
     expect(periodLabel(code, locale)).toBe(label);
+  });
+});
+
+describe("periodRefusal", () => {
+  const quarterly = DEFAULT_CALENDAR;
+  it.each([
+    ["2026-Q4", null],
+    ["2026-Q3", null],
+    ["2027-Q1", "periodInFuture"],
+    ["2026-11", "wrongCadence"],
+    ["2026-Q2", "beforeReportingStart"],
+  ] as const)("%s → %s", (code, refusal) => {
+    expect(periodRefusal(parsePeriod(code)!, quarterly, "2026-11-27", "2026-07-01")).toBe(refusal);
+  });
+
+  it("opens a period on its first day", () => {
+    expect(periodRefusal(parsePeriod("2026-12")!, { ...quarterly, cadence: "monthly" }, "2026-12-01", "2026-07-01")).toBeNull();
   });
 });

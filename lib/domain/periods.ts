@@ -120,3 +120,16 @@ export function periodLabel(code: string, locale: "zh" | "en"): string {
   }
   return code;
 }
+
+export type PeriodRefusal = "periodInFuture" | "wrongCadence" | "beforeReportingStart";
+
+/**
+ * Whether a new update may be started for this period: it must have begun, follow the province's
+ * current cadence, and end on or after the date reporting in the system began.
+ */
+export function periodRefusal(period: Period, calendar: Calendar, today: string, reportingStart: string): PeriodRefusal | null {
+  if (period.start > today) return "periodInFuture";
+  if (period.cadence !== calendar.cadence) return "wrongCadence";
+  if (period.end < reportingStart) return "beforeReportingStart";
+  return null;
+}

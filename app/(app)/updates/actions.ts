@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { getCalendar } from "@/db/calendars";
+import { getCentreProvince } from "@/db/centres";
 import { addEvidence, deleteEvidence } from "@/db/evidence";
 import { loadUpdateContext } from "@/db/update-context";
 import { getUpdateById, reviewUpdate, saveUpdate, VALUE_FIELDS } from "@/db/updates";
@@ -11,7 +13,7 @@ import { formAction } from "@/lib/auth/form-action";
 import { env } from "@/lib/env";
 import { DomainError, FieldErrors, NotFoundError } from "@/lib/domain/errors";
 import { cleanFileName, sniffEvidenceType } from "@/lib/domain/file-types";
-import { parsePeriod } from "@/lib/domain/periods";
+import { parsePeriod, periodRefusal } from "@/lib/domain/periods";
 import { chinaToday } from "@/lib/domain/china-time";
 import { removeEvidenceFile, storeEvidenceFile } from "@/lib/storage/evidence-store";
 import { fieldErrorKeys } from "@/lib/validation/form-state";
@@ -27,6 +29,12 @@ function updatePath(centreId: string, period: string) {
 export const saveUpdateAction = formAction("saveUpdateAction", { schema: updateFieldsSchema, roles: EDITORS }, (fields, user) => {
   const db = getDb();
   const period = parsePeriod(fields.period)!;
+  const provinceCode = getCentreProvince(db, fields.centreId);
+  if (!provinceCode) throw new NotFoundError();
+  if (fields.version === 0) {
+    const refusal = periodRefusal(period, getCalendar(db, provinceCode), chinaToday(), env.REPORTING_START);
+    if (refusal) throw new DomainError(refusal);
+  }
   const context = loadUpdateContext(db, fields.centreId, period, chinaToday(), env.NARRATIVE_DEVIATION_PP);
   if (!context) throw new NotFoundError();
   // The same schema with the rules that need stored state (last approval, evidence, plan).

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { chinaDateTime } from "@/lib/domain/china-time";
+import { chinaDateTime, chinaToday } from "@/lib/domain/china-time";
 import { getCalendar } from "@/db/calendars";
 import { getCentre } from "@/db/centres";
 import { approvedMilestoneProgress, getUpdate, lastApprovedBefore, VALUE_FIELDS, type ValueField } from "@/db/updates";
@@ -10,7 +10,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { assertCanReadProvince } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
 import { formatNumber, formatYuan } from "@/lib/domain/format";
-import { dueDate, parsePeriod, periodLabel } from "@/lib/domain/periods";
+import { dueDate, parsePeriod, periodLabel, periodRefusal } from "@/lib/domain/periods";
 import { decide } from "@/lib/domain/update-workflow";
 import { localeOrDefault } from "@/lib/i18n/locale";
 import type { Locale } from "@/lib/domain/vocabulary";
@@ -46,11 +46,13 @@ export default async function UpdatePage({ params, searchParams }: Props) {
   const previousProgress = new Map(previous ? getUpdate(db, id, previous.period)?.milestoneProgress.map((m) => [m.milestoneId, m.progress]) : []);
   const approved = approvedMilestoneProgress(db, id);
   const facts = update && { status: update.status, provinceCode: centre.provinceCode, submittedBy: update.submittedBy, editorIds: update.editorIds };
-  const canEdit = decide("save", user, centre.provinceCode, facts).allowed;
+  const calendar = getCalendar(db, centre.provinceCode);
+  // A new update only for a period that has begun, in the province's cadence, since reporting began.
+  const refusal = update ? null : periodRefusal(period, calendar, chinaToday(), env.REPORTING_START);
+  const canEdit = !refusal && decide("save", user, centre.provinceCode, facts).allowed;
   const canReviewNow = decide("return", user, centre.provinceCode, facts).allowed;
   const canApprove = decide("approve", user, centre.provinceCode, facts);
   const canReopen = decide("reopen", user, centre.provinceCode, facts).allowed;
-  const calendar = getCalendar(db, centre.provinceCode);
   const progressByMilestone = new Map(update?.milestoneProgress.map((m) => [m.milestoneId, m]) ?? []);
   const titleOf = new Map(centre.milestones.map((m) => [m.id, m.title]));
 
@@ -158,7 +160,7 @@ export default async function UpdatePage({ params, searchParams }: Props) {
           )}
         </section>
       ) : (
-        <p className="empty">{t("updates.notStarted")}</p>
+        <p className="empty">{refusal ? t(`errors.${refusal}`) : t("updates.notStarted")}</p>
       )}
 
       {(update || canEdit) && (
