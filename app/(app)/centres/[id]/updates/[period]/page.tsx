@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { chinaDateTime, chinaToday } from "@/lib/domain/china-time";
 import { getCalendar } from "@/db/calendars";
 import { getCentre } from "@/db/centres";
+import { getUser } from "@/db/users";
 import { approvedMilestoneProgress, getUpdate, lastApprovedBefore, VALUE_FIELDS, type ValueField } from "@/db/updates";
 import { requireUser } from "@/lib/auth/current-user";
 import { assertCanReadProvince } from "@/lib/auth/guards";
@@ -53,6 +54,7 @@ export default async function UpdatePage({ params, searchParams }: Props) {
   const canReviewNow = decide("return", user, centre.provinceCode, facts).allowed;
   const canApprove = decide("approve", user, centre.provinceCode, facts);
   const canReopen = decide("reopen", user, centre.provinceCode, facts).allowed;
+  const nameOf = (userId: string | null) => (userId ? (getUser(db, userId)?.name ?? "—") : "—");
   const progressByMilestone = new Map(update?.milestoneProgress.map((m) => [m.milestoneId, m]) ?? []);
   const titleOf = new Map(centre.milestones.map((m) => [m.id, m.title]));
 
@@ -80,16 +82,24 @@ export default async function UpdatePage({ params, searchParams }: Props) {
       )}
       {update?.submittedAt && (
         <dl className="details stamps">
-          {update.submittedAt && (
-            <>
-              <dt>{t("updates.submittedAt")}</dt>
-              <dd>{update.submittedAt ? chinaDateTime(update.submittedAt) : "—"}</dd>
-            </>
-          )}
+          <dt>{t("updates.submittedAt")}</dt>
+          <dd>
+            {chinaDateTime(update.submittedAt)} · {nameOf(update.submittedBy)}
+          </dd>
           {update.approvedAt && (
             <>
               <dt>{t("updates.approvedAt")}</dt>
-              <dd data-testid="approved-stamp">{update.approvedAt ? chinaDateTime(update.approvedAt) : "—"}</dd>
+              <dd data-testid="approved-stamp">
+                {chinaDateTime(update.approvedAt)} · {nameOf(update.approvedBy)}
+              </dd>
+            </>
+          )}
+          {update.returnedAt && update.status === "returned" && (
+            <>
+              <dt>{t("updates.returnedAt")}</dt>
+              <dd>
+                {chinaDateTime(update.returnedAt)} · {nameOf(update.returnedBy)}
+              </dd>
             </>
           )}
         </dl>
