@@ -17,11 +17,18 @@ export function reviewerIdsFor(tx: Tx | Db, provinceCode: string): string[] {
 }
 
 /** Written in the transaction of the change it reports. The actor is never notified of their own act. */
-export function notify(tx: Tx | Db, recipients: readonly (string | null)[], kind: NotificationKind, updateId: string, actorId: string): void {
+export function notify(
+  tx: Tx | Db,
+  recipients: readonly (string | null)[],
+  kind: NotificationKind,
+  updateId: string,
+  actorId: string,
+  reason: string | null = null,
+): void {
   const createdAt = new Date().toISOString();
   for (const userId of new Set(recipients)) {
     if (!userId || userId === actorId) continue;
-    tx.insert(notifications).values({ id: randomUUID(), userId, kind, updateId, actorId, createdAt }).run();
+    tx.insert(notifications).values({ id: randomUUID(), userId, kind, updateId, actorId, reason, createdAt }).run();
   }
 }
 
@@ -36,7 +43,7 @@ export function listNotifications(db: Db, userId: string, limit = 50) {
       centreId: centres.id,
       centreName: centres.name,
       actorName: users.name,
-      returnReason: updates.returnReason,
+      reason: notifications.reason,
     })
     .from(notifications)
     .innerJoin(updates, eq(updates.id, notifications.updateId))

@@ -288,6 +288,8 @@ export const notifications = sqliteTable(
       .notNull()
       .references(() => updates.id, { onDelete: "cascade" }),
     actorId: text("actor_id").references(() => users.id),
+    // The reason given with a return or reopen, as it was then (the update keeps only the latest).
+    reason: text("reason"),
     createdAt: text("created_at").notNull(),
     readAt: text("read_at"),
   },

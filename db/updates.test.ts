@@ -103,7 +103,10 @@ describe("update state machine", () => {
     reviewUpdate(db, { id: draft.id, version: 4, action: "approve", reason: null }, reviewer);
     expect(statusOf(draft.id)).toMatchObject({ status: "approved", approvedBy: reviewer.id, investmentExecutedYuan: 280_000_000 });
     expect(auditActions(draft.id)).toEqual(["create", "update", "submit", "return", "update", "submit", "approve"]);
-    expect(db.select().from(notifications).where(eq(notifications.userId, staff.id)).all().map((n) => n.kind)).toEqual(["returned", "approved"]);
+    expect(db.select().from(notifications).where(eq(notifications.userId, staff.id)).all().map((n) => [n.kind, n.reason])).toEqual([
+      ["returned", "投资额与凭证不符"],
+      ["approved", null],
+    ]);
   });
 
   it("counts only approved progress, and drops it again on reopen", () => {

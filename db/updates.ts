@@ -214,7 +214,7 @@ export function reviewUpdate(db: Db, input: { id: string; version: number; actio
       after: { status: next, reason: input.reason },
     });
     const kind = input.action === "approve" ? "approved" : input.action === "return" ? "returned" : "reopened";
-    notify(tx, [row.submittedBy, row.createdBy], kind, row.id, actor.id);
+    notify(tx, [row.submittedBy, row.createdBy], kind, row.id, actor.id, input.reason);
   });
 }
 

@@ -1,6 +1,8 @@
 import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoId } from "../db/seed";
 import { DEMO_CENTRES } from "../db/seed/demo-centres";
+import { chinaToday } from "../lib/domain/china-time";
+import { periodContaining, periodLabel } from "../lib/domain/periods";
 import zhMessages from "../lib/i18n/messages/zh.json";
 import enMessages from "../lib/i18n/messages/en.json";
 import { LoginPage } from "./pages/login-page";
@@ -44,6 +46,17 @@ export function uniqueSuffix(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 }
 
+/** Today in Beijing, as the app sees it (reporting dates follow the officials' calendar). */
+export const today = chinaToday();
+
+/** The reporting period running today under the default quarterly calendar, e.g. "2026-Q4": open for drafting. */
+export const openPeriod = periodContaining(today, "quarterly").code;
+
+/** A period as the UI names it: "2026年第4季度" / "2026-Q4". */
+export function periodName(code: string, locale: "zh" | "en" = "zh"): string {
+  return periodLabel(code, locale);
+}
+
 /**
  * A form control by its label text, exactly. Required fields' labels end in an aria-hidden " *" and
  * checkbox labels start with a space, which getByLabel's exact match would otherwise need.
@@ -66,6 +79,55 @@ export interface NewUser {
   role?: Account["role"];
   provinceCode?: string | null;
   name?: string;
+}
+
+export interface NewMilestone {
+  title: string;
+  evidenceRequired?: boolean;
+  plannedDate?: string;
+}
+
+export interface RegisteredCentre {
+  id: string;
+  name: string;
+}
+
+/**
+ * Registers a Zhejiang centre with these milestones through the UI, as a page signed in as Zhejiang staff.
+ * Reporting tests each work on a centre of their own: a centre has one update per period, so a test that
+ * drives an update through the workflow cannot share its centre with another test or with its own repeats.
+ */
+export async function registerCentre(
+  page: Page,
+  { milestones = [], budgetYuan = 200_000_000 }: { milestones?: NewMilestone[]; budgetYuan?: number } = {},
+): Promise<RegisteredCentre> {
+  const name = `端到端填报测试中心 ${uniqueSuffix()}`;
+  await page.goto("/centres/new?province=330000");
+  const form = page.getByRole("main").locator("form");
+  await field(form, zh.centres.name).fill(name);
+  await field(form, zh.centres.city).selectOption("330100");
+  await field(form, zh.centres.leadInstitution).fill("端到端测试研究院（示例）");
+  await field(form.getByRole("group", { name: zh.centres.focusTags }), zh.focusTags.large_models).check();
+  await field(form, zh.centres.plannedBudgetYuan).fill(String(budgetYuan));
+  await field(form, zh.centres.startDate).fill("2026-01-01");
+  await field(form, zh.centres.plannedCompletion).fill("2027-12-31");
+  await field(form, zh.centres.status).selectOption("under_construction");
+  await form.getByRole("button", { name: zh.common.save }).click();
+  await expect(page).toHaveURL(/\/centres\/[0-9a-f-]{36}$/);
+  const id = new URL(page.url()).pathname.split("/").pop()!;
+
+  for (const milestone of milestones) {
+    await page.goto(`/centres/${id}/milestones/new`);
+    const milestoneForm = page.getByRole("main").locator("form");
+    await field(milestoneForm, zh.milestones.name).fill(milestone.title);
+    await field(milestoneForm, zh.milestones.category).selectOption("platform");
+    await field(milestoneForm, zh.milestones.weight).fill("3");
+    await field(milestoneForm, zh.milestones.plannedDate).fill(milestone.plannedDate ?? "2026-12-31");
+    if (milestone.evidenceRequired) await field(milestoneForm, zh.milestones.evidenceRequired).check();
+    await milestoneForm.getByRole("button", { name: zh.common.save }).click();
+    await expect(page).toHaveURL(`/centres/${id}`);
+  }
+  return { id, name };
 }
 
 type Fixtures = {

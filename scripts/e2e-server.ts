@@ -5,6 +5,7 @@ import path from "node:path";
 const dataDir = path.resolve(".e2e-data");
 fs.rmSync(dataDir, { recursive: true, force: true });
 process.env.DATABASE_PATH = path.join(dataDir, "tracker.db");
+process.env.EVIDENCE_PATH = path.join(dataDir, "evidence");
 process.env.SEED_DEMO = "1";
 // Required after the environment is set: the env module reads it when first loaded.
 void import("./start");

@@ -9,12 +9,16 @@ CREATE TABLE `evidence_files` (
 	`sha256` text NOT NULL,
 	`uploaded_by` text NOT NULL,
 	`uploaded_at` text NOT NULL,
+	`deleted_at` text,
+	`deleted_by` text,
 	FOREIGN KEY (`update_id`) REFERENCES `updates`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`milestone_id`) REFERENCES `milestones`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`uploaded_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+	FOREIGN KEY (`uploaded_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`deleted_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE INDEX `evidence_update_idx` ON `evidence_files` (`update_id`);--> statement-breakpoint
+CREATE INDEX `evidence_deleted_by_idx` ON `evidence_files` (`deleted_by`);--> statement-breakpoint
 CREATE INDEX `evidence_milestone_idx` ON `evidence_files` (`milestone_id`);--> statement-breakpoint
 CREATE INDEX `evidence_uploaded_by_idx` ON `evidence_files` (`uploaded_by`);--> statement-breakpoint
 CREATE TABLE `notifications` (
@@ -23,6 +27,7 @@ CREATE TABLE `notifications` (
 	`kind` text NOT NULL,
 	`update_id` text NOT NULL,
 	`actor_id` text,
+	`reason` text,
 	`created_at` text NOT NULL,
 	`read_at` text,
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,

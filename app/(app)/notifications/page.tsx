@@ -33,7 +33,7 @@ export default async function NotificationsPage() {
               <Link href={`/centres/${n.centreId}/updates/${n.period}`}>
                 {t(`notifications.kinds.${n.kind}`, { actor: n.actorName ?? "—", centre: n.centreName, period: periodLabel(n.period, locale) })}
               </Link>
-              {(n.kind === "returned" || n.kind === "reopened") && n.returnReason && <div className="muted">{n.returnReason}</div>}
+              {n.reason && <div className="muted">{n.reason}</div>}
             </li>
           ))}
         </ul>

@@ -70,12 +70,17 @@ export function EvidenceSection({
                 name="file"
                 type="file"
                 accept=".pdf,.png,.jpg,.jpeg,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx"
-                aria-describedby="evidence-file-hint"
+                aria-describedby={state.fieldErrors?.file ? "evidence-file-hint evidence-file-error" : "evidence-file-hint"}
+                aria-invalid={state.fieldErrors?.file ? true : undefined}
               />
               <p id="evidence-file-hint" className="hint">
                 {t("updates.evidenceHint", { maxMb })}
               </p>
-              {state.fieldErrors?.file && <p className="field-error">{state.fieldErrors.file}</p>}
+              {state.fieldErrors?.file && (
+                <p id="evidence-file-error" className="field-error">
+                  {state.fieldErrors.file}
+                </p>
+              )}
             </div>
             <SelectField
               name="milestoneId"
