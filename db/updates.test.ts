@@ -8,7 +8,8 @@ import { createCentre } from "./centres";
 import { createMilestone } from "./milestones";
 import { createUser } from "./users";
 import { addEvidence, deleteEvidence } from "./evidence";
-import { approvedMilestoneProgress, getUpdate, lastApprovedBefore, reviewQueue, reviewUpdate, saveUpdate, type SaveUpdateInput, type UpdateValues } from "./updates";
+import { approvedMilestoneProgress, getUpdate, lastApprovedBefore, reviewQueue, reviewUpdate, saveUpdate, type SaveUpdateInput } from "./updates";
+import type { UpdateValues } from "@/lib/validation/update";
 import type { Db } from "./client";
 
 let db: Db;

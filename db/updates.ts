@@ -8,30 +8,8 @@ import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "@/lib
 import { parsePeriod } from "@/lib/domain/periods";
 import type { Actor } from "@/lib/domain/permissions";
 import { decide, type UpdateAction, type UpdateFacts } from "@/lib/domain/update-workflow";
-import type { UpdateFields } from "@/lib/validation/update";
+import { VALUE_FIELDS, type UpdateFields, type UpdateValues } from "@/lib/validation/update";
 
-/** The reported values of an update, as stored (everything but workflow columns). */
-export const VALUE_FIELDS = [
-  "investmentExecutedYuan",
-  "computePflops",
-  "computePrecision",
-  "utilizationPercent",
-  "patentsFiled",
-  "patentsGranted",
-  "resultsProduced",
-  "convertedSelf",
-  "convertedTransfer",
-  "convertedLicense",
-  "convertedJoint",
-  "convertedEquity",
-  "techContractValueYuan",
-  "firmsIncubated",
-  "talentIntroduced",
-  "narrative",
-  "correctionReason",
-] as const;
-export type ValueField = (typeof VALUE_FIELDS)[number];
-export type UpdateValues = Pick<UpdateFields, ValueField>;
 
 type UpdateRow = typeof updates.$inferSelect;
 

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { plannedShareAt } from "@/lib/domain/investment";
 import { parsePeriod } from "@/lib/domain/periods";
 import type { DemoCentre } from "./demo-centres";
-import type { UpdateValues } from "../updates";
+import type { UpdateValues } from "@/lib/validation/update";
 
 // The demo's 2026-Q3 reporting round (every figure invented): most centres approved, a few waiting in
 // review, one returned, a few missing so that reporting discipline has something to show.

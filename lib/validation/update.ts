@@ -24,6 +24,10 @@ export const CUMULATIVE_FIELDS = [
 ] as const;
 export type CumulativeField = (typeof CUMULATIVE_FIELDS)[number];
 
+/** Everything an update reports (all but its workflow columns). */
+export const VALUE_FIELDS = [...CUMULATIVE_FIELDS, "computePflops", "computePrecision", "utilizationPercent", "narrative", "correctionReason"] as const;
+export type ValueField = (typeof VALUE_FIELDS)[number];
+
 export const CONVERTED_FIELDS = ["convertedSelf", "convertedTransfer", "convertedLicense", "convertedJoint", "convertedEquity"] as const;
 
 export const updateFieldsSchema = z.object({
@@ -54,6 +58,7 @@ export const updateFieldsSchema = z.object({
     .default([]),
 });
 export type UpdateFields = z.infer<typeof updateFieldsSchema>;
+export type UpdateValues = Pick<UpdateFields, ValueField>;
 
 /** What the rules need to know besides the form: the stored state of the centre and its last approval. */
 export interface UpdateContext {

@@ -8,7 +8,7 @@ import { getCalendar } from "@/db/calendars";
 import { getCentreProvince } from "@/db/centres";
 import { addEvidence, deleteEvidence } from "@/db/evidence";
 import { loadUpdateContext } from "@/db/update-context";
-import { getUpdateById, reviewUpdate, saveUpdate, VALUE_FIELDS } from "@/db/updates";
+import { getUpdateById, reviewUpdate, saveUpdate } from "@/db/updates";
 import { formAction } from "@/lib/auth/form-action";
 import { env } from "@/lib/env";
 import { DomainError, FieldErrors, NotFoundError } from "@/lib/domain/errors";
@@ -18,7 +18,7 @@ import { chinaToday } from "@/lib/domain/china-time";
 import { removeEvidenceFile, storeEvidenceFile } from "@/lib/storage/evidence-store";
 import { fieldErrorKeys } from "@/lib/validation/form-state";
 import { optionalText, enumOf, version } from "@/lib/validation/fields";
-import { updateFieldsSchema, updateSchema } from "@/lib/validation/update";
+import { updateFieldsSchema, updateSchema, VALUE_FIELDS, type UpdateValues } from "@/lib/validation/update";
 
 const EDITORS = ["staff", "admin"] as const;
 
@@ -41,7 +41,7 @@ export const saveUpdateAction = formAction("saveUpdateAction", { schema: updateF
   const checked = updateSchema(context).safeParse(fields);
   if (!checked.success) throw new FieldErrors(fieldErrorKeys(checked.error.issues));
   const input = checked.data;
-  const values = Object.fromEntries(VALUE_FIELDS.map((f) => [f, input[f]])) as Pick<typeof input, (typeof VALUE_FIELDS)[number]>;
+  const values = Object.fromEntries(VALUE_FIELDS.map((f) => [f, input[f]])) as UpdateValues;
   saveUpdate(db, { centreId: input.centreId, period: input.period, version: input.version, intent: input.intent, values, milestones: input.milestones }, user);
   revalidatePath(updatePath(input.centreId, input.period));
   redirect(`${updatePath(input.centreId, input.period)}?done=${input.intent === "submit" ? "submitted" : "saved"}`);

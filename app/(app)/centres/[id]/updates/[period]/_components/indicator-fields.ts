@@ -1,4 +1,4 @@
-import type { ValueField } from "@/db/updates";
+import type { ValueField } from "@/lib/validation/update";
 
 /** The update form's indicator inputs, grouped as officials read them. Labels are `updates.fields.<name>`. */
 export const INDICATOR_GROUPS: { key: string; fields: { name: Exclude<ValueField, "narrative" | "correctionReason">; kind: "yuan" | "count" | "decimal" | "percent" | "precision" }[] }[] = [
