@@ -1,0 +1,58 @@
+// Plain number formatting for flag explanations. Kept free of Intl so a sentence reads the same on
+// every server: measured percentages with one decimal ("3.3%"), thresholds as short as they can be
+// ("20%", "7.5%"), amounts in 亿元/万元 or CNY bn/m.
+
+import type { FocusTag } from "../vocabulary";
+
+/** A measured share as a percentage with one decimal: 0.0333 → "3.3%". */
+export function pct(share: number): string {
+  return `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
+}
+
+/** A threshold share as a percentage without trailing zeros: 0.2 → "20%", 0.075 → "7.5%". */
+export function pctLimit(share: number): string {
+  return `${Math.round(share * 1000) / 10}%`;
+}
+
+/** A figure already on the 0–100 scale, one decimal: 28 → "28.0%". */
+export function percentFigure(percent: number): string {
+  return `${(Math.round(percent * 10) / 10).toFixed(1)}%`;
+}
+
+/** A plain number with at most `digits` decimals: 0.6667 → "0.67". */
+export function plain(value: number, digits = 2): string {
+  const factor = 10 ** digits;
+  return String(Math.round(value * factor) / factor);
+}
+
+export function yuanZh(amount: number): string {
+  if (Math.abs(amount) >= 1e8) return `${plain(amount / 1e8)}亿元`;
+  if (Math.abs(amount) >= 1e4) return `${plain(amount / 1e4)}万元`;
+  return `${plain(amount, 0)}元`;
+}
+
+export function yuanEn(amount: number): string {
+  if (Math.abs(amount) >= 1e9) return `CNY ${plain(amount / 1e9)} bn`;
+  if (Math.abs(amount) >= 1e6) return `CNY ${plain(amount / 1e6)} m`;
+  return `CNY ${plain(amount, 0)}`;
+}
+
+/** Labels from the domain notes' focus-tag table. */
+const TAG_LABELS: Record<FocusTag, { zh: string; en: string }> = {
+  large_models: { zh: "大模型", en: "large models" },
+  ai_chips: { zh: "智能芯片", en: "AI chips" },
+  algorithm_frameworks: { zh: "算法框架", en: "algorithm frameworks" },
+  compute_infrastructure: { zh: "智算基础设施", en: "compute infrastructure" },
+  data_elements: { zh: "数据要素", en: "data resources" },
+  smart_manufacturing: { zh: "智能制造", en: "smart manufacturing" },
+  smart_city: { zh: "智慧城市", en: "smart cities" },
+  embodied_ai: { zh: "具身智能", en: "embodied AI" },
+  ai_for_science: { zh: "科学智能", en: "AI for Science" },
+  healthcare: { zh: "医疗健康", en: "healthcare" },
+  finance: { zh: "金融", en: "finance" },
+  education: { zh: "教育", en: "education" },
+};
+
+export function tagList(tags: readonly FocusTag[], locale: "zh" | "en"): string {
+  return tags.map((tag) => TAG_LABELS[tag][locale]).join(locale === "zh" ? "、" : ", ");
+}
