@@ -16,9 +16,9 @@ describe("explanation figures", () => {
   it.each([
     [100_000_000, "1亿元", "CNY 100 m"],
     [1_234_567_890, "12.35亿元", "CNY 1.23 bn"],
-    [50_000_000, "5000万元", "CNY 50 m"],
-    [9_999, "9999元", "CNY 9999"],
-  ])("%i 元 → %s / %s", (amount, zh, en) => {
+    [50_000_000, "5,000万元", "CNY 50 m"],
+    [9_999, "9,999元", "CNY 9,999"],
+  ])("%i 元 → %s / %s, as the pages show amounts", (amount, zh, en) => {
     expect(yuanZh(amount)).toBe(zh);
     expect(yuanEn(amount)).toBe(en);
   });

@@ -1,7 +1,7 @@
-// Plain number formatting for flag explanations. Kept free of Intl so a sentence reads the same on
-// every server: measured percentages with one decimal ("3.3%"), thresholds as short as they can be
-// ("20%", "7.5%"), amounts in 亿元/万元 or CNY bn/m.
+// Number formatting for flag explanations: measured percentages with one decimal ("3.3%"), thresholds as short as they can be
+// ("20%", "7.5%"), amounts through lib/domain/format (亿元/万元, CNY bn/m).
 
+import { formatYuan } from "../format";
 import type { FocusTag } from "../vocabulary";
 
 /** A measured share as a percentage with one decimal: 0.0333 → "3.3%". */
@@ -25,17 +25,9 @@ export function plain(value: number, digits = 2): string {
   return String(Math.round(value * factor) / factor);
 }
 
-export function yuanZh(amount: number): string {
-  if (Math.abs(amount) >= 1e8) return `${plain(amount / 1e8)}亿元`;
-  if (Math.abs(amount) >= 1e4) return `${plain(amount / 1e4)}万元`;
-  return `${plain(amount, 0)}元`;
-}
-
-export function yuanEn(amount: number): string {
-  if (Math.abs(amount) >= 1e9) return `CNY ${plain(amount / 1e9)} bn`;
-  if (Math.abs(amount) >= 1e6) return `CNY ${plain(amount / 1e6)} m`;
-  return `CNY ${plain(amount, 0)}`;
-}
+/** Amounts as officials read them, the same formatter the pages use. */
+export const yuanZh = (amount: number): string => formatYuan(amount, "zh");
+export const yuanEn = (amount: number): string => formatYuan(amount, "en");
 
 /** Labels from the domain notes' focus-tag table. */
 const TAG_LABELS: Record<FocusTag, { zh: string; en: string }> = {
