@@ -15,6 +15,14 @@ export const AUDIT_ACTIONS = [
   "reopen",
   "upload",
   "delete",
+  "reset",
+  "acknowledged",
+  "dismissed",
+  "reopened",
+  "justified",
+  "merge_planned",
+  "confirmed_duplicate",
+  "rate",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -22,7 +30,7 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export interface AuditRecord {
   actor: AuditActor;
-  entity: "user" | "plan_target" | "centre" | "milestone" | "update" | "evidence" | "reporting_calendar";
+  entity: "user" | "plan_target" | "centre" | "milestone" | "update" | "evidence" | "reporting_calendar" | "risk_threshold" | "flag" | "confidence_rating";
   entityId: string;
   action: AuditAction;
   before?: unknown;

@@ -46,6 +46,8 @@ function target(provinceCode: string) {
       sourceDocument: "d",
       sourceUrl: null,
       sourceStatus: "sourced",
+      measure: null,
+      plannedValues: [],
     },
     actor,
   );

@@ -11,6 +11,8 @@ import {
   SOURCE_STATUSES,
   TARGET_KINDS,
 } from "@/lib/domain/vocabulary";
+import { TARGET_MEASURES } from "@/lib/domain/target-measures";
+import { FLAG_ACTIONS } from "@/lib/domain/risk/flag-review";
 
 // Conventions: ids are text UUIDs; dates are ISO `YYYY-MM-DD` text; timestamps are ISO-8601 UTC text;
 // money is integer 元. Every editable row has a `version` for optimistic concurrency.
@@ -79,6 +81,10 @@ export const planTargets = sqliteTable(
     baselineValue: real("baseline_value").notNull().default(0),
     baselineDate: text("baseline_date").notNull(),
     deadline: text("deadline").notNull(),
+    // Which reported figure of the linked centres measures the target; null: not measured from reports.
+    measure: text("measure", { enum: TARGET_MEASURES }),
+    // Planned levels between baseline and deadline (e.g. yearly); empty means a straight line.
+    plannedValues: text("planned_values", { mode: "json" }).$type<{ date: string; value: number }[]>().notNull().default([]),
     sourceDocument: text("source_document").notNull(),
     sourceUrl: text("source_url"),
     sourceStatus: text("source_status", { enum: SOURCE_STATUSES }).notNull(),
@@ -316,6 +322,61 @@ export const auditLog = sqliteTable(
     after: text("after", { mode: "json" }),
   },
   (t) => [index("audit_entity_idx").on(t.entity, t.entityId), index("audit_actor_idx").on(t.actorId)],
+);
+
+/** Administrators' overrides of the risk thresholds (lib/domain/risk/thresholds.ts); a key without a row uses the default. */
+export const riskThresholds = sqliteTable("risk_thresholds", {
+  key: text("key").primaryKey(),
+  value: real("value").notNull(),
+  version: integer("version").notNull().default(1),
+  updatedBy: text("updated_by").references(() => users.id),
+  ...timestamps,
+});
+
+/**
+ * What reviewers did about a flag, append-only. Flags are recomputed on every request; their stable
+ * key ties them to this history. The flag's severity and figures at the time are the yardstick for
+ * "worse", which brings a dismissed flag back.
+ */
+export const flagReviews = sqliteTable(
+  "flag_reviews",
+  {
+    id: text("id").primaryKey(),
+    flagKey: text("flag_key").notNull(),
+    code: text("code").notNull(),
+    // The province the flag belonged to, so a provincial reviewer's history stays in scope.
+    provinceCode: text("province_code").references(() => provinces.code),
+    action: text("action", { enum: FLAG_ACTIONS }).notNull(),
+    comment: text("comment").notNull(),
+    expiresOn: text("expires_on"),
+    severity: text("severity", { enum: ["info", "amber", "red"] }).notNull(),
+    values: text("values", { mode: "json" }).$type<Record<string, number | string | null>>().notNull(),
+    actorId: text("actor_id")
+      .notNull()
+      .references(() => users.id),
+    at: text("at").notNull(),
+  },
+  (t) => [index("flag_reviews_key_idx").on(t.flagKey, t.at), index("flag_reviews_actor_idx").on(t.actorId), index("flag_reviews_province_idx").on(t.provinceCode)],
+);
+
+/** A reviewer's delivery-confidence rating of a centre, with the computed level beside it at that moment; append-only. */
+export const confidenceRatings = sqliteTable(
+  "confidence_ratings",
+  {
+    id: text("id").primaryKey(),
+    centreId: text("centre_id")
+      .notNull()
+      .references(() => centres.id, { onDelete: "cascade" }),
+    rating: text("rating", { enum: ["green", "amber", "red"] }).notNull(),
+    narrative: text("narrative").notNull(),
+    computedLevel: text("computed_level", { enum: ["green", "amber", "red"] }).notNull(),
+    computedCompletionPct: real("computed_completion_pct").notNull(),
+    actorId: text("actor_id")
+      .notNull()
+      .references(() => users.id),
+    at: text("at").notNull(),
+  },
+  (t) => [index("confidence_ratings_centre_idx").on(t.centreId, t.at), index("confidence_ratings_actor_idx").on(t.actorId)],
 );
 
 export type Province = typeof provinces.$inferSelect;

@@ -1,5 +1,6 @@
 import type { TargetInput } from "@/lib/validation/target";
 import type { SourceStatus, TargetKind } from "@/lib/domain/vocabulary";
+import type { TargetMeasure } from "@/lib/domain/target-measures";
 
 export interface TargetCsvRow {
   province_code: string;
@@ -19,6 +20,20 @@ export function targetKindForUnit(unit: string): TargetKind {
   if (unit === "个") return "count";
   return "sum";
 }
+
+/**
+ * Which centre-reported figure measures a demo target. Only metrics a centre's report really shows
+ * are mapped; province-wide figures (industry size, firm counts, penetration rates) stay unmeasured.
+ */
+const DEMO_MEASURES: Record<string, TargetMeasure> = {
+  人工智能创新中心数量: "centres_operational",
+  产业创新公共服务平台: "centres_operational",
+  算力规模: "compute_pflops",
+  智能算力规模: "compute_pflops",
+  算力总规模: "compute_pflops",
+  智算服务规模: "compute_pflops",
+  投资: "investment_executed",
+};
 
 /** Figures that only a machine-written article gives are kept, but labelled illustrative. */
 export function sourceStatusFromCsv(status: string): SourceStatus {
@@ -46,5 +61,7 @@ export function demoTargetFromCsv(row: TargetCsvRow): TargetInput {
     sourceDocument: row.document,
     sourceUrl: row.source_url || null,
     sourceStatus: sourceStatusFromCsv(row.status),
+    measure: DEMO_MEASURES[row.metric] ?? null,
+    plannedValues: [],
   };
 }

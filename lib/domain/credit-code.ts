@@ -9,3 +9,14 @@ export function isValidCreditCode(code: string): boolean {
   const check = (31 - (sum % 31)) % 31;
   return code.charAt(17) === CHARSET.charAt(check);
 }
+
+/**
+ * Whether a lead institution is an enterprise, for the enterprise-led conversion threshold: its credit
+ * code's registration authority "9" (工商, market regulation) when a code is known; otherwise a
+ * company-form suffix in its name (有限公司, 股份公司, 集团). Universities, institutes and agencies
+ * register with other authorities and carry none of these suffixes.
+ */
+export function isEnterpriseLead(leadInstitution: string, creditCode: string | null | undefined): boolean {
+  if (creditCode) return creditCode.trim().toUpperCase().startsWith("9");
+  return /(有限公司|有限责任公司|股份公司|集团)/.test(leadInstitution.replace(/（[^）]*）|\([^)]*\)/g, ""));
+}

@@ -1,6 +1,50 @@
 import { z } from "zod";
 import { SOURCE_STATUSES, TARGET_KINDS } from "@/lib/domain/vocabulary";
-import { decimal, enumOf, isoDate, optionalText, provinceCode, requiredText, version, whenFieldsValid } from "./fields";
+import { TARGET_MEASURES, measureMismatch } from "@/lib/domain/target-measures";
+import { decimal, enumOf, isoDate, nullableEnumOf, optionalText, provinceCode, requiredText, version, whenFieldsValid } from "./fields";
+
+const plannedDate = isoDate();
+const plannedLevel = decimal(0, 1e15);
+
+/**
+ * Planned levels between baseline and deadline, one per line as `YYYY-MM-DD value` (a space, comma,
+ * `=` or tab separates), or a JSON array of { date, value }. Blank means a straight line. Errors
+ * name the field as a whole (one textarea), so they are reported at its path.
+ */
+const plannedValues = () =>
+  z.unknown().transform((input, ctx) => {
+    const rows: unknown[] | null =
+      input === undefined || input === null
+        ? []
+        : typeof input === "string"
+          ? input
+              .split(/\r?\n/)
+              .map((line) => line.trim())
+              .filter(Boolean)
+              .map((line) => {
+                const parts = line.split(/[\s,=，]+/);
+                return parts.length === 2 ? { date: parts[0], value: parts[1] } : { date: line, value: undefined };
+              })
+          : Array.isArray(input)
+            ? input
+            : null;
+    if (rows === null || rows.length > 50) {
+      ctx.addIssue({ code: "custom", message: rows === null ? "invalid" : "tooMany" });
+      return z.NEVER;
+    }
+    const parsed: { date: string; value: number }[] = [];
+    for (const row of rows) {
+      const fields = typeof row === "object" && row !== null ? (row as Record<string, unknown>) : {};
+      const date = plannedDate.safeParse(fields.date);
+      const value = plannedLevel.safeParse(fields.value);
+      if (!date.success || !value.success) {
+        ctx.addIssue({ code: "custom", message: "plannedValueLine" });
+        return z.NEVER;
+      }
+      parsed.push({ date: date.data, value: value.data });
+    }
+    return parsed.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  });
 
 const targetFields = z.object({
   provinceCode: provinceCode(),
@@ -16,9 +60,11 @@ const targetFields = z.object({
   // Only web links: a `javascript:` URL rendered as a link would run script.
   sourceUrl: optionalText(1000).pipe(z.url({ protocol: /^https?$/, error: "url" }).nullable()),
   sourceStatus: enumOf(SOURCE_STATUSES),
+  measure: nullableEnumOf(TARGET_MEASURES),
+  plannedValues: plannedValues(),
 });
 
-type TargetRuleFields = { baselineDate: string; deadline: string; unit: string; targetValue: number };
+type TargetRuleFields = z.infer<typeof targetFields>;
 
 function withTargetRules<S extends z.ZodType<TargetRuleFields>>(schema: S) {
   return schema
@@ -31,7 +77,17 @@ function withTargetRules<S extends z.ZodType<TargetRuleFields>>(schema: S) {
       path: ["targetValue"],
       error: "percentOver100",
       when: whenFieldsValid("unit", "targetValue"),
-    });
+    })
+    .superRefine((v, ctx) => {
+      if (v.measure === null) return;
+      const mismatch = measureMismatch(v.measure, v.kind, v.unit);
+      if (mismatch) ctx.addIssue({ code: "custom", path: ["measure"], message: mismatch });
+    }, { when: whenFieldsValid("measure", "kind", "unit") })
+    .superRefine((v, ctx) => {
+      const dates = v.plannedValues.map((p) => p.date);
+      if (dates.some((d) => d <= v.baselineDate || d >= v.deadline)) ctx.addIssue({ code: "custom", path: ["plannedValues"], message: "plannedValueOutside" });
+      else if (new Set(dates).size !== dates.length) ctx.addIssue({ code: "custom", path: ["plannedValues"], message: "plannedValueRepeated" });
+    }, { when: whenFieldsValid("plannedValues", "baselineDate", "deadline") });
 }
 
 export const targetSchema = withTargetRules(targetFields);

@@ -3,8 +3,9 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { SOURCE_STATUSES, TARGET_KINDS } from "@/lib/domain/vocabulary";
+import { TARGET_MEASURES } from "@/lib/domain/target-measures";
 import { initialFormState } from "@/lib/validation/form-state";
-import { FormMessage, SelectField, TextField } from "@/app/_components/form-fields";
+import { FormMessage, SelectField, TextAreaField, TextField } from "@/app/_components/form-fields";
 import { createTargetAction, updateTargetAction } from "../actions";
 
 export interface TargetFormValues {
@@ -22,6 +23,8 @@ export interface TargetFormValues {
   sourceDocument: string;
   sourceUrl: string | null;
   sourceStatus: string;
+  measure: string | null;
+  plannedValues: { date: string; value: number }[];
 }
 
 export function TargetForm({ initial, provinces }: { initial: TargetFormValues; provinces: { value: string; label: string }[] }) {
@@ -62,6 +65,22 @@ export function TargetForm({ initial, provinces }: { initial: TargetFormValues; 
         <TextField name="targetValue" label={t("targets.targetValue")} state={state} required inputMode="decimal" defaultValue={initial.targetValue} />
         <TextField name="deadline" type="date" label={t("targets.deadline")} state={state} required defaultValue={initial.deadline} />
       </div>
+      <SelectField
+        name="measure"
+        label={t("targets.measure")}
+        hint={t("targets.measureHint")}
+        state={state}
+        defaultValue={initial.measure ?? ""}
+        options={TARGET_MEASURES.map((m) => ({ value: m, label: t(`targetMeasures.${m}`) }))}
+        emptyLabel={t("targets.noMeasure")}
+      />
+      <TextAreaField
+        name="plannedValues"
+        label={t("targets.plannedValues")}
+        hint={t("targets.plannedValuesHint")}
+        state={state}
+        defaultValue={initial.plannedValues.map((p) => `${p.date} ${p.value}`).join("\n")}
+      />
       <TextField name="sourceDocument" label={t("targets.sourceDocument")} state={state} required defaultValue={initial.sourceDocument} />
       <TextField name="sourceUrl" type="url" label={t("targets.sourceUrl")} state={state} defaultValue={initial.sourceUrl} />
       <SelectField

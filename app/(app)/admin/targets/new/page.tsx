@@ -33,6 +33,8 @@ export default async function NewTargetPage({ searchParams }: Props) {
           sourceDocument: "",
           sourceUrl: null,
           sourceStatus: "sourced",
+          measure: null,
+          plannedValues: [],
         }}
       />
     </>

@@ -1,0 +1,49 @@
+import { desc, eq } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import type { Db } from "./client";
+import { writeAudit } from "./audit";
+import { confidenceRatings, users } from "./schema";
+import type { DeliveryLevel } from "@/lib/domain/engine";
+
+export interface ConfidenceRatingInput {
+  centreId: string;
+  rating: DeliveryLevel;
+  narrative: string;
+  computedLevel: DeliveryLevel;
+  computedCompletionPct: number;
+}
+
+/** Appends a reviewer's rating with the computed level and completion beside it, audited. */
+export function recordConfidenceRating(db: Db, input: ConfidenceRatingInput, actorId: string): string {
+  const id = randomUUID();
+  db.transaction((tx) => {
+    tx.insert(confidenceRatings).values({ id, ...input, actorId, at: new Date().toISOString() }).run();
+    writeAudit(tx, { actor: { userId: actorId }, entity: "confidence_rating", entityId: input.centreId, action: "rate", after: input });
+  });
+  return id;
+}
+
+/** A centre's ratings, newest first, with the reviewer's name. */
+export function listConfidenceRatings(db: Db, centreId: string) {
+  return db
+    .select({
+      id: confidenceRatings.id,
+      rating: confidenceRatings.rating,
+      narrative: confidenceRatings.narrative,
+      computedLevel: confidenceRatings.computedLevel,
+      computedCompletionPct: confidenceRatings.computedCompletionPct,
+      at: confidenceRatings.at,
+      actorName: users.name,
+    })
+    .from(confidenceRatings)
+    .innerJoin(users, eq(users.id, confidenceRatings.actorId))
+    .where(eq(confidenceRatings.centreId, centreId))
+    .orderBy(desc(confidenceRatings.at), desc(confidenceRatings.id))
+    .all();
+}
+
+/** The latest rating of every rated centre, by centre id. */
+export function latestConfidenceRatings(db: Db): Map<string, { rating: DeliveryLevel; at: string }> {
+  const rows = db.select({ centreId: confidenceRatings.centreId, rating: confidenceRatings.rating, at: confidenceRatings.at }).from(confidenceRatings).orderBy(confidenceRatings.at).all();
+  return new Map(rows.map(({ centreId, ...r }) => [centreId, r]));
+}

@@ -1,0 +1,68 @@
+import { asc, desc, eq } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import type { Db } from "./client";
+import { writeAudit } from "./audit";
+import { flagReviews, users } from "./schema";
+import type { FlagAction, FlagReview } from "@/lib/domain/risk/flag-review";
+import type { RiskFlag } from "@/lib/domain/risk/types";
+
+export interface FlagReviewInput {
+  flag: RiskFlag;
+  provinceCode: string | null;
+  action: FlagAction;
+  comment: string;
+  expiresOn: string | null;
+}
+
+/** Appends a review of a flag as computed now (its severity and figures are the yardstick for "worse"), audited. */
+export function recordFlagReview(db: Db, input: FlagReviewInput, actorId: string): string {
+  const id = randomUUID();
+  const row = {
+    id,
+    flagKey: input.flag.key,
+    code: input.flag.code,
+    provinceCode: input.provinceCode,
+    action: input.action,
+    comment: input.comment,
+    expiresOn: input.expiresOn,
+    severity: input.flag.severity,
+    values: input.flag.values,
+    actorId,
+    at: new Date().toISOString(),
+  };
+  db.transaction((tx) => {
+    tx.insert(flagReviews).values(row).run();
+    writeAudit(tx, { actor: { userId: actorId }, entity: "flag", entityId: input.flag.key, action: input.action, after: { comment: input.comment, expiresOn: input.expiresOn, severity: input.flag.severity } });
+  });
+  return id;
+}
+
+/** The latest review of every reviewed flag, by key. */
+export function latestFlagReviews(db: Db): Map<string, FlagReview & { at: string }> {
+  const rows = db
+    .select({ flagKey: flagReviews.flagKey, action: flagReviews.action, severity: flagReviews.severity, values: flagReviews.values, expiresOn: flagReviews.expiresOn, at: flagReviews.at })
+    .from(flagReviews)
+    .orderBy(asc(flagReviews.at), asc(flagReviews.id))
+    .all();
+  return new Map(rows.map(({ flagKey, ...review }) => [flagKey, review]));
+}
+
+/** Every review of one flag, newest first, with the reviewer's name. */
+export function flagHistory(db: Db, flagKey: string) {
+  return db
+    .select({
+      id: flagReviews.id,
+      action: flagReviews.action,
+      comment: flagReviews.comment,
+      expiresOn: flagReviews.expiresOn,
+      severity: flagReviews.severity,
+      values: flagReviews.values,
+      at: flagReviews.at,
+      actorName: users.name,
+    })
+    .from(flagReviews)
+    .innerJoin(users, eq(users.id, flagReviews.actorId))
+    .where(eq(flagReviews.flagKey, flagKey))
+    .orderBy(desc(flagReviews.at), desc(flagReviews.id))
+    .all();
+}
