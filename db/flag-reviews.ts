@@ -66,3 +66,9 @@ export function flagHistory(db: Db, flagKey: string) {
     .orderBy(desc(flagReviews.at), desc(flagReviews.id))
     .all();
 }
+
+/** The province a flag belonged to when it was last reviewed; undefined when it never was. */
+export function flagReviewProvince(db: Db, flagKey: string): string | undefined {
+  const row = db.select({ provinceCode: flagReviews.provinceCode }).from(flagReviews).where(eq(flagReviews.flagKey, flagKey)).orderBy(desc(flagReviews.at)).get();
+  return row?.provinceCode ?? undefined;
+}

@@ -22,8 +22,8 @@ for (const { account, messages, locale } of cases) {
 
     const scope = account.provinceCode ? PROVINCE_NAMES[account.provinceCode]![locale] : messages.common.national;
     await expect(page.getByTestId("current-user")).toHaveText(`${account.name} · ${messages.roles[account.role]} · ${scope}`);
-    // Anyone bound to a province lands on it; national users on the list of provinces.
-    await expect(page).toHaveURL(account.provinceCode ? `/provinces/${account.provinceCode}` : "/provinces");
+    // Anyone bound to a province lands on it; national users on the national overview.
+    await expect(page).toHaveURL(account.provinceCode ? `/provinces/${account.provinceCode}` : "/overview");
   });
 }
 

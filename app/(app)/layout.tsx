@@ -27,8 +27,16 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </Link>
         <nav aria-label={t("nav.label")}>
           <ul>
+            {user.role !== "staff" && user.provinceCode === null && (
+              <li>
+                <Link href="/overview">{t("nav.overview")}</Link>
+              </li>
+            )}
             <li>
               <Link href="/provinces">{t("nav.provinces")}</Link>
+            </li>
+            <li>
+              <Link href="/flags">{t("nav.flags")}</Link>
             </li>
             <li>
               <Link href="/reporting">{t("nav.reporting")}</Link>
@@ -63,6 +71,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 </li>
                 <li>
                   <Link href="/admin/calendars">{t("nav.calendars")}</Link>
+                </li>
+                <li>
+                  <Link href="/admin/thresholds">{t("nav.thresholds")}</Link>
                 </li>
               </>
             )}

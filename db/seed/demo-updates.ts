@@ -1,13 +1,27 @@
 import { createHash } from "node:crypto";
 import { plannedShareAt } from "@/lib/domain/investment";
-import { parsePeriod } from "@/lib/domain/periods";
+import { parsePeriod, type Calendar } from "@/lib/domain/periods";
 import type { DemoCentre } from "./demo-centres";
 import type { UpdateValues } from "@/lib/validation/update";
 
-// The demo's 2026-Q3 reporting round (every figure invented): most centres approved, a few waiting in
-// review, one returned, a few missing so that reporting discipline has something to show.
+// The demo's reporting rounds (every figure invented): quarterly provinces report 2026-Q3, most
+// approved, a few waiting in review, one returned, a few missing so that reporting discipline has
+// something to show. Anhui reports monthly (July to October), which gives its targets a trend to
+// forecast from and its Hefei compute centre two idle periods beside one under construction.
 
 export const DEMO_PERIOD = "2026-Q3";
+
+/** Provinces whose demo calendar is not the default quarterly one. */
+export const DEMO_CALENDARS: Record<string, Calendar> = { "340000": { cadence: "monthly", dueDays: 10, graceDays: 5 } };
+const MONTHLY_PERIODS = ["2026-07", "2026-08", "2026-09", "2026-10"];
+
+/** The periods a centre reports in the demo, oldest first; the outcome applies to the last, earlier ones are approved. */
+export function demoPeriods(centre: Pick<DemoCentre, "provinceCode">): string[] {
+  return DEMO_CALENDARS[centre.provinceCode]?.cadence === "monthly" ? MONTHLY_PERIODS : [DEMO_PERIOD];
+}
+
+/** Compute centres kept nearly idle in the demo, for the idle-but-expanding rule: utilization % by period order. */
+const IDLE_UTILIZATION: Record<string, number> = { "ah-hf-compute-1": 24 };
 
 export type DemoOutcome = "approved" | "submitted" | "returned" | "missing";
 
@@ -31,23 +45,27 @@ function unit(key: string, purpose: string): number {
   return createHash("sha256").update(`${key}:${purpose}`).digest().readUInt32BE(0) / 2 ** 32;
 }
 
-export function demoValues(centre: DemoCentre): UpdateValues {
-  const period = parsePeriod(DEMO_PERIOD)!;
+/** A centre's figures for one period; cumulative counts grow with the period's place in its rounds. */
+export function demoValues(centre: DemoCentre, periodCode = demoPeriods(centre).at(-1)!): UpdateValues {
+  const period = parsePeriod(periodCode)!;
+  const rounds = demoPeriods(centre);
+  const growth = (rounds.indexOf(periodCode) + 1) / rounds.length;
   const share = plannedShareAt(centre.startDate, centre.plannedCompletionDate, period.end);
   // Between 55% and 105% of the planned spending to date.
   const executed = Math.round((centre.plannedBudgetYuan * share * (0.55 + 0.5 * unit(centre.key, "spend"))) / 10_000) * 10_000;
   const isCompute = centre.focusTags.includes("compute_infrastructure");
   // The research-led Beijing lab: many results, few conversions (for the low-conversion rule).
   const researchHeavy = centre.key === "bj-hd-ai4s-lab";
-  const produced = researchHeavy ? 180 : 8 + Math.floor(unit(centre.key, "results") * 60);
+  const produced = Math.round(growth * (researchHeavy ? 180 : 8 + Math.floor(unit(centre.key, "results") * 60)));
   const converted = researchHeavy ? 6 : Math.floor(produced * (0.15 + 0.35 * unit(centre.key, "conversion")));
-  const filed = 5 + Math.floor(unit(centre.key, "patents") * 80);
+  const filed = Math.round(growth * (5 + Math.floor(unit(centre.key, "patents") * 80)));
+  const idle = IDLE_UTILIZATION[centre.key];
   const offPlan = Math.abs(executed / centre.plannedBudgetYuan - share) * 100 > 5;
   return {
     investmentExecutedYuan: executed,
     computePflops: isCompute ? Math.round(200 + unit(centre.key, "pflops") * 1800) : null,
     computePrecision: isCompute ? "FP16" : null,
-    utilizationPercent: isCompute ? Math.round(25 + unit(centre.key, "utilization") * 60) : null,
+    utilizationPercent: !isCompute ? null : idle !== undefined ? idle + rounds.indexOf(periodCode) : Math.round(25 + unit(centre.key, "utilization") * 60),
     patentsFiled: filed,
     patentsGranted: Math.floor(filed * 0.3),
     resultsProduced: produced,
@@ -57,8 +75,8 @@ export function demoValues(centre: DemoCentre): UpdateValues {
     convertedJoint: null,
     convertedEquity: null,
     techContractValueYuan: converted * 1_200_000,
-    firmsIncubated: Math.floor(unit(centre.key, "firms") * 20),
-    talentIntroduced: 10 + Math.floor(unit(centre.key, "talent") * 120),
+    firmsIncubated: Math.floor(growth * unit(centre.key, "firms") * 20),
+    talentIntroduced: Math.round(growth * (10 + Math.floor(unit(centre.key, "talent") * 120))),
     narrative: offPlan ? "（示例）投资进度与计划存在偏差：部分设备采购合同付款节点调整。" : null,
     correctionReason: null,
   };

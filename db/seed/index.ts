@@ -11,7 +11,8 @@ import { createCentre } from "../centres";
 import { createMilestone } from "../milestones";
 import { DEMO_CENTRES } from "./demo-centres";
 import { demoTargetFromCsv, type TargetCsvRow } from "./demo-targets";
-import { DEMO_PERIOD, DEMO_RETURN_REASON, demoOutcome, demoValues } from "./demo-updates";
+import { DEMO_CALENDARS, DEMO_RETURN_REASON, demoOutcome, demoPeriods, demoValues } from "./demo-updates";
+import { getCalendarSetting, setCalendar } from "../calendars";
 import { getUpdate, reviewUpdate, saveUpdate } from "../updates";
 import type { Actor } from "@/lib/domain/permissions";
 import type { Locale, Role } from "@/lib/domain/vocabulary";
@@ -111,26 +112,34 @@ function seedDemoUpdates(db: Db): void {
   const admin = actorFor("admin@demo.gov.cn");
   const reviewer = actorFor("reviewer@demo.gov.cn");
   const staffByProvince = new Map(DEMO_ACCOUNTS.filter((a) => a.role === "staff").map((a) => [a.provinceCode, actorFor(a.email)]));
+  for (const [provinceCode, calendar] of Object.entries(DEMO_CALENDARS)) {
+    if (getCalendarSetting(db, provinceCode).isDefault) setCalendar(db, provinceCode, 0, calendar, SEED_ACTOR);
+  }
   for (const centre of DEMO_CENTRES) {
     const outcome = demoOutcome(centre);
     const centreId = demoId("centre", centre.key);
-    if (outcome === "missing" || getUpdate(db, centreId, DEMO_PERIOD)) continue;
+    const periods = demoPeriods(centre);
+    if (outcome === "missing" || getUpdate(db, centreId, periods[0]!)) continue;
     // Provinces without a demo staff account report through the administrator.
     const reporter = staffByProvince.get(centre.provinceCode) ?? admin;
     const milestoneRows = db.select().from(milestoneTable).where(eq(milestoneTable.centreId, centreId)).all();
-    const { id } = saveUpdate(
-      db,
-      {
-        centreId,
-        period: DEMO_PERIOD,
-        version: 0,
-        intent: "submit",
-        values: demoValues(centre),
-        milestones: milestoneRows.map((m) => ({ id: m.id, progress: m.progress, actualCompletionDate: m.actualCompletionDate })),
-      },
-      reporter,
-    );
-    if (outcome === "approved") reviewUpdate(db, { id, version: 1, action: "approve", reason: null }, reviewer);
-    if (outcome === "returned") reviewUpdate(db, { id, version: 1, action: "return", reason: DEMO_RETURN_REASON }, reviewer);
+    for (const [index, period] of periods.entries()) {
+      const { id } = saveUpdate(
+        db,
+        {
+          centreId,
+          period,
+          version: 0,
+          intent: "submit",
+          values: demoValues(centre, period),
+          milestones: milestoneRows.map((m) => ({ id: m.id, progress: m.progress, actualCompletionDate: m.actualCompletionDate })),
+        },
+        reporter,
+      );
+      // Earlier rounds were approved; the latest has the centre's outcome.
+      const last = index === periods.length - 1;
+      if (!last || outcome === "approved") reviewUpdate(db, { id, version: 1, action: "approve", reason: null }, reviewer);
+      if (last && outcome === "returned") reviewUpdate(db, { id, version: 1, action: "return", reason: DEMO_RETURN_REASON }, reviewer);
+    }
   }
 }

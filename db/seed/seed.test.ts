@@ -5,7 +5,7 @@ import { createTestDb } from "../test-db";
 import { centres, milestones, planTargets, provinces, updates, users } from "../schema";
 import { findCredentialsByEmail } from "../users";
 import { listCentresOfProvince } from "../centres";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmptyDatabase, seedDemo } from ".";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoId, isEmptyDatabase, seedDemo } from ".";
 import { DEMO_CENTRES } from "./demo-centres";
 import type { Db } from "../client";
 
@@ -81,11 +81,27 @@ describe("demo reporting round", () => {
     expect(byStatus("submitted")).toBe(3);
     expect(byStatus("returned")).toBe(1);
     expect(byStatus("approved")).toBeGreaterThanOrEqual(20);
-    expect(db.select().from(updates).all().length).toBeLessThan(DEMO_CENTRES.length);
+    expect(db.select().from(updates).all().filter((u) => u.period === "2026-Q3").length).toBeLessThan(DEMO_CENTRES.length);
   });
 
   it("gives the research-led Beijing lab many results and few conversions", () => {
     const lab = db.select().from(updates).all().find((u) => u.resultsProduced === 180);
     expect(lab).toMatchObject({ status: "approved", convertedSelf: 3, convertedTransfer: 1, convertedLicense: 2 });
+  });
+});
+
+describe("demo monthly province", () => {
+  it("has Anhui on a monthly calendar with four approved months for the Hefei compute centre, utilization low in each", () => {
+    const hefei = db.select().from(updates).all().filter((u) => u.centreId === demoId("centre", "ah-hf-compute-1"));
+    expect(hefei.map((u) => [u.period, u.status])).toEqual([
+      ["2026-07", "approved"],
+      ["2026-08", "approved"],
+      ["2026-09", "approved"],
+      ["2026-10", "approved"],
+    ]);
+    expect(hefei.map((u) => u.utilizationPercent)).toEqual([24, 25, 26, 27]);
+    // Cumulative counts never fall from one month to the next.
+    const produced = hefei.map((u) => u.resultsProduced!);
+    expect(produced).toEqual([...produced].sort((a, b) => a - b));
   });
 });

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { chinaToday } from "@/lib/domain/china-time";
+import { chinaDateTime, chinaToday } from "@/lib/domain/china-time";
 import { getCentre } from "@/db/centres";
 import { getProvince } from "@/db/provinces";
 import { getCalendar } from "@/db/calendars";
@@ -11,10 +11,17 @@ import { periodContaining, periodLabel } from "@/lib/domain/periods";
 import { requireUser } from "@/lib/auth/current-user";
 import { assertCanReadProvince } from "@/lib/auth/guards";
 import { cityName } from "@/lib/domain/cities";
-import { formatYuan } from "@/lib/domain/format";
 import { canEditCentresIn } from "@/lib/domain/permissions";
 import { localeOrDefault, localName } from "@/lib/i18n/locale";
 import { DemoBadge } from "@/app/_components/demo-badge";
+import { listConfidenceRatings } from "@/db/confidence";
+import { formatNumber, formatYuan } from "@/lib/domain/format";
+import { canReview } from "@/lib/domain/update-workflow";
+import { withFlagStates } from "@/lib/domain/risk/flag-review";
+import { getEngine, subjectNames } from "@/app/_lib/engine";
+import { FlagTable } from "../../_components/flag-table";
+import { LevelBadge } from "../../_components/risk-badges";
+import { ConfidenceForm } from "../_components/confidence-form";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -33,6 +40,11 @@ export default async function CentrePage({ params }: Props) {
   // Only approved figures count: progress as last approved, not as drafted.
   const approved = approvedMilestoneProgress(db, id);
   const centreUpdates = listUpdatesOfCentre(db, id);
+  const engine = getEngine();
+  const computed = engine.centres.get(id)!;
+  const flags = withFlagStates(computed.flags, engine.reviews, engine.today);
+  const ratings = listConfidenceRatings(db, id);
+  const latestRating = ratings[0];
   const currentPeriod = periodContaining(chinaToday(), getCalendar(db, centre.provinceCode).cadence);
 
   return (
@@ -79,6 +91,69 @@ export default async function CentrePage({ params }: Props) {
         <dt>{t("centres.contributesTo")}</dt>
         <dd>{centre.targets.length ? list(centre.targets.map((target) => target.title)) : "—"}</dd>
       </dl>
+
+      <section aria-labelledby="standing-heading">
+        <h2 id="standing-heading">{t("progress.centreHeading")}</h2>
+        <dl className="summary">
+          <div>
+            <dt>{t("progress.completion")}</dt>
+            <dd data-testid="centre-completion">{formatNumber(computed.completionPct, locale, 1)}%</dd>
+            <dd className="muted small">{t("progress.completionRule")}</dd>
+          </div>
+          <div>
+            <dt>{t("risk.computedLevel")}</dt>
+            <dd>
+              <LevelBadge level={computed.computedLevel} />
+            </dd>
+          </div>
+          <div>
+            <dt>{t("confidence.latest")}</dt>
+            <dd data-testid="latest-rating">
+              {latestRating ? <LevelBadge level={latestRating.rating} /> : <span className="muted">{t("confidence.none")}</span>}
+              {latestRating && latestRating.rating !== computed.computedLevel && <div className="small warn-text">{t("confidence.differs")}</div>}
+            </dd>
+          </div>
+        </dl>
+        <h3>{t("risk.title")}</h3>
+        <FlagTable items={flags} names={subjectNames(centre.provinceCode, locale)} caption={t("risk.title")} showSuppressed />
+      </section>
+
+      <section aria-labelledby="confidence-heading" id="confidence">
+        <h2 id="confidence-heading">{t("confidence.title")}</h2>
+        <p className="muted">{t("confidence.lead")}</p>
+        {canReview(user, centre.provinceCode) && <ConfidenceForm centreId={id} />}
+        {ratings.length === 0 ? (
+          <p className="empty">{t("confidence.noHistory")}</p>
+        ) : (
+          <table className="data-table" data-testid="rating-history">
+            <caption className="visually-hidden">{t("confidence.history")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("confidence.at")}</th>
+                <th scope="col">{t("confidence.rating")}</th>
+                <th scope="col">{t("confidence.computedThen")}</th>
+                <th scope="col">{t("confidence.narrative")}</th>
+                <th scope="col">{t("confidence.by")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ratings.map((r) => (
+                <tr key={r.id}>
+                  <td className="date">{chinaDateTime(r.at)}</td>
+                  <td>
+                    <LevelBadge level={r.rating} />
+                  </td>
+                  <td>
+                    <LevelBadge level={r.computedLevel} /> <span className="muted small">{formatNumber(r.computedCompletionPct, locale, 1)}%</span>
+                  </td>
+                  <td className="pre-wrap">{r.narrative}</td>
+                  <td>{r.actorName}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
 
       <section aria-labelledby="milestones-heading">
         <div className="section-head">

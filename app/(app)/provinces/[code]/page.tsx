@@ -12,6 +12,11 @@ import { formatNumber, formatYuan } from "@/lib/domain/format";
 import { canAdminister, canEditCentresIn } from "@/lib/domain/permissions";
 import { localeOrDefault, localName } from "@/lib/i18n/locale";
 import { DemoBadge } from "@/app/_components/demo-badge";
+import { getEngine, flagsInScope, subjectNames } from "@/app/_lib/engine";
+import { FlagTable } from "../../_components/flag-table";
+import { LevelBadge } from "../../_components/risk-badges";
+import { RollUpSummary } from "../../_components/roll-up-summary";
+import { TargetProgressTable } from "../../_components/target-progress-table";
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -26,6 +31,9 @@ export default async function ProvincePage({ params }: Props) {
   const locale = localeOrDefault(await getLocale());
   const targets = listTargets(db, code);
   const centres = listCentresOfProvince(db, code);
+  // Every figure below comes from the engine, computed from approved data only.
+  const engine = getEngine();
+  const flags = flagsInScope(engine, user, code);
 
   return (
     <>
@@ -35,6 +43,16 @@ export default async function ProvincePage({ params }: Props) {
       <h1>
         {localName(locale, province)} <span className="muted">{code}</span>
       </h1>
+
+      <RollUpSummary completion={engine.completion.provinces[code]!} targets={engine.targetRollUp.provinces[code]!} flags={flags} />
+
+      <section aria-labelledby="flags-heading">
+        <div className="section-head">
+          <h2 id="flags-heading">{t("risk.title")}</h2>
+          <Link href={`/flags?province=${code}`}>{t("risk.allFlags")}</Link>
+        </div>
+        <FlagTable items={flags} names={subjectNames(code, locale)} caption={t("risk.title")} />
+      </section>
 
       <section aria-labelledby="targets-heading">
         <div className="section-head">
@@ -48,38 +66,11 @@ export default async function ProvincePage({ params }: Props) {
         {targets.length === 0 ? (
           <p className="empty">{t("province.noTargets")}</p>
         ) : (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("targets.title")}</th>
-                <th scope="col">{t("targets.kind")}</th>
-                <th scope="col" className="num">
-                  {t("targets.targetValue")}
-                </th>
-                <th scope="col">{t("targets.deadline")}</th>
-                <th scope="col">{t("targets.source")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {targets.map((target) => (
-                <tr key={target.id}>
-                  <td>
-                    {canAdminister(user) ? <Link href={`/admin/targets/${target.id}`}>{target.title}</Link> : target.title}{" "}
-                    <DemoBadge isDemo={target.isDemo} />
-                  </td>
-                  <td>{t(`targetKinds.${target.kind}`)}</td>
-                  <td className="num">
-                    {formatNumber(target.targetValue, locale)} {target.unit}
-                  </td>
-                  <td className="date">{target.deadline}</td>
-                  <td>
-                    <span className={`badge badge-source-${target.sourceStatus}`}>{t(`sourceStatuses.${target.sourceStatus}`)}</span>{" "}
-                    <span className="muted small">{target.sourceDocument}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TargetProgressTable
+            caption={t("province.targets")}
+            editHref={canAdminister(user) ? (id) => `/admin/targets/${id}` : undefined}
+            rows={targets.map((target) => ({ ...target, result: engine.targets.get(target.id)! }))}
+          />
         )}
       </section>
 
@@ -106,6 +97,10 @@ export default async function ProvincePage({ params }: Props) {
                 </th>
                 <th scope="col">{t("centres.plannedCompletion")}</th>
                 <th scope="col">{t("centres.status")}</th>
+                <th scope="col" className="num">
+                  {t("progress.completion")}
+                </th>
+                <th scope="col">{t("risk.computedLevel")}</th>
               </tr>
             </thead>
             <tbody>
@@ -121,6 +116,10 @@ export default async function ProvincePage({ params }: Props) {
                   <td className="date">{c.plannedCompletionDate}</td>
                   <td>
                     <span className={`status status-${c.status}`}>{t(`centreStatuses.${c.status}`)}</span>
+                  </td>
+                  <td className="num">{formatNumber(engine.centres.get(c.id)!.completionPct, locale, 1)}%</td>
+                  <td>
+                    <LevelBadge level={engine.centres.get(c.id)!.computedLevel} />
                   </td>
                 </tr>
               ))}

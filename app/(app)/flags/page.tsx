@@ -1,0 +1,91 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { listProvinceOptions } from "@/db/provinces";
+import { requireUser } from "@/lib/auth/current-user";
+import { assertCanReadProvince } from "@/lib/auth/guards";
+import { readableScope } from "@/lib/domain/permissions";
+import { RISK_CODES } from "@/lib/domain/risk/types";
+import { localeOrDefault } from "@/lib/i18n/locale";
+import { flagFilterSchema, flagFilterValues } from "@/lib/validation/flag-filter";
+import { flagsInScope, getEngine, subjectNames } from "@/app/_lib/engine";
+import { FlagTable } from "../_components/flag-table";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("risk"))("title") };
+}
+
+/** Every flag in the user's scope, filterable by province, rule and severity; dismissed ones on request. */
+export default async function FlagsPage({ searchParams }: Props) {
+  const user = await requireUser();
+  const t = await getTranslations();
+  const locale = localeOrDefault(await getLocale());
+  const parsed = flagFilterSchema.safeParse(flagFilterValues(await searchParams));
+  const filter = parsed.success ? parsed.data : { show: "open" as const };
+  if (filter.province) assertCanReadProvince(user, filter.province, "/flags");
+  const scope = readableScope(user);
+  const items = flagsInScope(getEngine(), user, filter.province).filter(
+    (item) => (!filter.code || item.flag.code === filter.code) && (!filter.severity || item.flag.severity === filter.severity),
+  );
+  const provinces = scope === "all" ? listProvinceOptions(getDb()) : [];
+  return (
+    <>
+      <h1>{t("risk.title")}</h1>
+      <p className="lead">{t("risk.lead")}</p>
+      {!parsed.success && (
+        <p className="form-error" role="alert">
+          {t("risk.invalidFilter")}
+        </p>
+      )}
+      <form method="get" className="filters" aria-label={t("risk.filters")}>
+        {scope === "all" && (
+          <div className="field">
+            <label htmlFor="province">{t("risk.province")}</label>
+            <select id="province" name="province" defaultValue={filter.province ?? ""}>
+              <option value="">{t("common.all")}</option>
+              {provinces.map((p) => (
+                <option key={p.code} value={p.code}>
+                  {locale === "zh" ? p.nameZh : p.nameEn}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor="code">{t("risk.columns.rule")}</label>
+          <select id="code" name="code" defaultValue={filter.code ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {RISK_CODES.map((code) => (
+              <option key={code} value={code}>
+                {t(`risk.codes.${code}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="severity">{t("risk.columns.severity")}</label>
+          <select id="severity" name="severity" defaultValue={filter.severity ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {(["red", "amber", "info"] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`risk.severity.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="show">{t("risk.show")}</label>
+          <select id="show" name="show" defaultValue={filter.show}>
+            <option value="open">{t("risk.showOpen")}</option>
+            <option value="all">{t("risk.showAll")}</option>
+          </select>
+        </div>
+        <button type="submit">{t("risk.apply")}</button> <Link href="/flags">{t("risk.clear")}</Link>
+      </form>
+      <p className="muted">{t("risk.count", { count: items.length })}</p>
+      <FlagTable items={items} names={subjectNames(filter.province ?? scope, locale)} caption={t("risk.title")} showSuppressed={filter.show === "all"} />
+    </>
+  );
+}
