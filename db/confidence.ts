@@ -2,6 +2,7 @@ import { desc, eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { Db } from "./client";
 import { writeAudit } from "./audit";
+import { strictlyAfter } from "./flag-reviews";
 import { confidenceRatings, users } from "./schema";
 import type { DeliveryLevel } from "@/lib/domain/engine";
 
@@ -17,7 +18,8 @@ export interface ConfidenceRatingInput {
 export function recordConfidenceRating(db: Db, input: ConfidenceRatingInput, actorId: string): string {
   const id = randomUUID();
   db.transaction((tx) => {
-    tx.insert(confidenceRatings).values({ id, ...input, actorId, at: new Date().toISOString() }).run();
+    const last = tx.select({ at: confidenceRatings.at }).from(confidenceRatings).where(eq(confidenceRatings.centreId, input.centreId)).orderBy(desc(confidenceRatings.at)).get();
+    tx.insert(confidenceRatings).values({ id, ...input, actorId, at: strictlyAfter(last?.at) }).run();
     writeAudit(tx, { actor: { userId: actorId }, entity: "confidence_rating", entityId: input.centreId, action: "rate", after: input });
   });
   return id;
@@ -38,7 +40,7 @@ export function listConfidenceRatings(db: Db, centreId: string) {
     .from(confidenceRatings)
     .innerJoin(users, eq(users.id, confidenceRatings.actorId))
     .where(eq(confidenceRatings.centreId, centreId))
-    .orderBy(desc(confidenceRatings.at), desc(confidenceRatings.id))
+    .orderBy(desc(confidenceRatings.at))
     .all();
 }
 

@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "./client";
-import { centreFocusTags, centres, centreTargets, milestones, planTargets, provinces, reportingCalendars, updates } from "./schema";
+import { centreFocusTags, centres, centreTargets, milestones, planTargets, provinces, reportingCalendars, updateMilestones, updates } from "./schema";
 import { isEnterpriseLead } from "@/lib/domain/credit-code";
 import { DEFAULT_CALENDAR } from "@/lib/domain/periods";
 import type { ApprovedReport, EngineCentre, EngineInput, EngineTarget } from "@/lib/domain/engine";
@@ -11,7 +11,7 @@ const sumOrNull = (...values: (number | null)[]) => (values.every((v) => v === n
 /**
  * Everything the engine reads, nationwide: the duplicate and scattered rules compare centres across
  * a city or province, so one province's figures cannot be computed from its own rows alone. Only
- * approved updates are read; milestone progress in `milestones` is the approved figure.
+ * approved updates are read, milestone progress included.
  */
 export function loadEngineInput(db: Db, reportingStart: string): EngineInput {
   const calendarRows = db
@@ -32,10 +32,22 @@ export function loadEngineInput(db: Db, reportingStart: string): EngineInput {
     .select({ id: milestones.id, centreId: milestones.centreId, title: milestones.title, weight: milestones.weight, plannedDate: milestones.plannedDate, progress: milestones.progress })
     .from(milestones)
     .all();
+  // Progress as last approved: the newest approved update reporting a milestone overrides the figure
+  // recorded when it was registered (the same rule as approvedMilestoneProgress, for every centre at once).
+  const approvedProgress = new Map<string, number>();
+  const approvedRows = db
+    .select({ milestoneId: updateMilestones.milestoneId, progress: updateMilestones.progress })
+    .from(updateMilestones)
+    .innerJoin(updates, eq(updates.id, updateMilestones.updateId))
+    .where(eq(updates.status, "approved"))
+    .orderBy(asc(updates.periodEnd))
+    .all();
+  for (const row of approvedRows) approvedProgress.set(row.milestoneId, row.progress);
   for (const { centreId, ...m } of milestoneRows) {
+    const milestone = { ...m, progress: approvedProgress.get(m.id) ?? m.progress };
     const list = milestonesOf.get(centreId);
-    if (list) list.push(m);
-    else milestonesOf.set(centreId, [m]);
+    if (list) list.push(milestone);
+    else milestonesOf.set(centreId, [milestone]);
   }
 
   const reportsOf = new Map<string, ApprovedReport[]>();

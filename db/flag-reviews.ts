@@ -6,6 +6,16 @@ import { flagReviews, users } from "./schema";
 import type { FlagAction, FlagReview } from "@/lib/domain/risk/flag-review";
 import type { RiskFlag } from "@/lib/domain/risk/types";
 
+/**
+ * Now, or a millisecond after `previous` when the clock has not moved past it: a subject's history is
+ * ordered by time, and two reviews in one millisecond must still keep the order they were made in.
+ */
+export function strictlyAfter(previous: string | undefined): string {
+  const now = Date.now();
+  const floor = previous === undefined ? now : Date.parse(previous) + 1;
+  return new Date(Math.max(now, floor)).toISOString();
+}
+
 export interface FlagReviewInput {
   flag: RiskFlag;
   provinceCode: string | null;
@@ -28,10 +38,10 @@ export function recordFlagReview(db: Db, input: FlagReviewInput, actorId: string
     severity: input.flag.severity,
     values: input.flag.values,
     actorId,
-    at: new Date().toISOString(),
   };
   db.transaction((tx) => {
-    tx.insert(flagReviews).values(row).run();
+    const last = tx.select({ at: flagReviews.at }).from(flagReviews).where(eq(flagReviews.flagKey, input.flag.key)).orderBy(desc(flagReviews.at)).get();
+    tx.insert(flagReviews).values({ ...row, at: strictlyAfter(last?.at) }).run();
     writeAudit(tx, { actor: { userId: actorId }, entity: "flag", entityId: input.flag.key, action: input.action, after: { comment: input.comment, expiresOn: input.expiresOn, severity: input.flag.severity } });
   });
   return id;
@@ -42,7 +52,7 @@ export function latestFlagReviews(db: Db): Map<string, FlagReview & { at: string
   const rows = db
     .select({ flagKey: flagReviews.flagKey, action: flagReviews.action, severity: flagReviews.severity, values: flagReviews.values, expiresOn: flagReviews.expiresOn, at: flagReviews.at })
     .from(flagReviews)
-    .orderBy(asc(flagReviews.at), asc(flagReviews.id))
+    .orderBy(asc(flagReviews.at))
     .all();
   return new Map(rows.map(({ flagKey, ...review }) => [flagKey, review]));
 }
@@ -63,7 +73,7 @@ export function flagHistory(db: Db, flagKey: string) {
     .from(flagReviews)
     .innerJoin(users, eq(users.id, flagReviews.actorId))
     .where(eq(flagReviews.flagKey, flagKey))
-    .orderBy(desc(flagReviews.at), desc(flagReviews.id))
+    .orderBy(desc(flagReviews.at))
     .all();
 }
 

@@ -236,7 +236,7 @@ export const updates = sqliteTable(
   ],
 );
 
-/** Milestone progress as reported in one update; copied to `milestones` when the update is approved. */
+/** Milestone progress as reported in one update; once the update is approved it is the milestone's approved progress (`milestones.progress` is the figure at registration). */
 export const updateMilestones = sqliteTable(
   "update_milestones",
   {

@@ -130,7 +130,7 @@ const SUM_FIELDS = {
  * counting with its latest report on or before that date:
  * - sum measures: baseline + factor × Σ the centres' cumulative figures (contributions since the baseline);
  * - compute_utilization: mean of the centres' latest utilization (%);
- * - conversion_rate: Σ converted ÷ Σ produced × 100.
+ * - conversion_rate: Σ converted ÷ Σ produced × 100, over reports giving both.
  * Centres that have not reported the figure yet are left out of that date.
  */
 function measuredSeries(target: EngineTarget, factor: number, reportsOf: Map<string, ApprovedReport[]>): DatedValue[] {
@@ -150,9 +150,10 @@ function measuredSeries(target: EngineTarget, factor: number, reportsOf: Map<str
       for (let k = cursor[i]!; k >= 0; k -= 1) {
         const r = reports[k]!;
         if (measure === "conversion_rate") {
-          if (r.resultsProduced === null) continue;
+          // Both figures or neither: blank conversion modes are "not reported", not zero (as in the low-conversion rule).
+          if (r.resultsProduced === null || r.resultsConverted === null) continue;
           produced += r.resultsProduced;
-          sum += r.resultsConverted ?? 0;
+          sum += r.resultsConverted;
         } else {
           const value = measure === "compute_utilization" ? r.utilizationPercent : r[SUM_FIELDS[measure as keyof typeof SUM_FIELDS]];
           if (value === null) continue;

@@ -36,8 +36,17 @@ export const MEASURE_SPECS: Record<TargetMeasure, { kind: TargetKind; unitClass:
 };
 
 // Reported money is in 元 and compute in PFLOPS; a target's unit says how to scale them.
-const MONEY_UNITS: Record<string, number> = { 元: 1, 万元: 1e-4, 亿元: 1e-8 };
-const COMPUTE_UNITS: Record<string, number> = { TFLOPS: 1000, PFLOPS: 1, EFLOPS: 1e-3 };
+// Maps, not object literals: a unit named "toString" must not find Object.prototype's.
+const MONEY_UNITS = new Map([
+  ["元", 1],
+  ["万元", 1e-4],
+  ["亿元", 1e-8],
+]);
+const COMPUTE_UNITS = new Map([
+  ["TFLOPS", 1000],
+  ["PFLOPS", 1],
+  ["EFLOPS", 1e-3],
+]);
 
 /**
  * Factor turning the reported figure into the target's unit (亿元 → 1e-8 per 元, EFLOPS → 0.001 per
@@ -47,13 +56,13 @@ export function measureUnitFactor(measure: TargetMeasure, unit: string): number 
   const trimmed = unit.trim();
   switch (MEASURE_SPECS[measure].unitClass) {
     case "money":
-      return MONEY_UNITS[trimmed] ?? null;
+      return MONEY_UNITS.get(trimmed) ?? null;
     case "compute":
-      return COMPUTE_UNITS[trimmed.toUpperCase()] ?? null;
+      return COMPUTE_UNITS.get(trimmed.toUpperCase()) ?? null;
     case "percent":
-      return trimmed === "%" ? 1 : null;
+      return trimmed === "%" || trimmed === "％" ? 1 : null;
     case "count":
-      return trimmed in MONEY_UNITS || trimmed.toUpperCase() in COMPUTE_UNITS || trimmed === "%" ? null : 1;
+      return MONEY_UNITS.has(trimmed) || COMPUTE_UNITS.has(trimmed.toUpperCase()) || trimmed === "%" || trimmed === "％" ? null : 1;
   }
 }
 

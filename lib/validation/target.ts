@@ -6,45 +6,51 @@ import { decimal, enumOf, isoDate, nullableEnumOf, optionalText, provinceCode, r
 const plannedDate = isoDate();
 const plannedLevel = decimal(0, 1e15);
 
+/** `2026-12-31 5`, `2026-12-31=5`, `2026-12-31, 1,000`: a date, a separator, a value (which may group thousands). */
+const PLANNED_LINE = /^(\S+?)\s*(?:[=,，:：\t]|\s)\s*(\S.*)$/;
+
+function plannedRows(input: unknown): unknown[] | null {
+  if (input === undefined || input === null) return [];
+  if (Array.isArray(input)) return input;
+  if (typeof input !== "string") return null;
+  return input
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const match = PLANNED_LINE.exec(line);
+      return match ? { date: match[1], value: match[2] } : { date: line, value: undefined };
+    });
+}
+
 /**
- * Planned levels between baseline and deadline, one per line as `YYYY-MM-DD value` (a space, comma,
- * `=` or tab separates), or a JSON array of { date, value }. Blank means a straight line. Errors
- * name the field as a whole (one textarea), so they are reported at its path.
+ * Planned levels between baseline and deadline, one per line as `YYYY-MM-DD value`, or a JSON array
+ * of { date, value }; blank or absent means a straight line. Errors name the field as a whole (one
+ * textarea), so they are reported at its path.
  */
 const plannedValues = () =>
-  z.unknown().transform((input, ctx) => {
-    const rows: unknown[] | null =
-      input === undefined || input === null
-        ? []
-        : typeof input === "string"
-          ? input
-              .split(/\r?\n/)
-              .map((line) => line.trim())
-              .filter(Boolean)
-              .map((line) => {
-                const parts = line.split(/[\s,=，]+/);
-                return parts.length === 2 ? { date: parts[0], value: parts[1] } : { date: line, value: undefined };
-              })
-          : Array.isArray(input)
-            ? input
-            : null;
-    if (rows === null || rows.length > 50) {
-      ctx.addIssue({ code: "custom", message: rows === null ? "invalid" : "tooMany" });
-      return z.NEVER;
-    }
-    const parsed: { date: string; value: number }[] = [];
-    for (const row of rows) {
-      const fields = typeof row === "object" && row !== null ? (row as Record<string, unknown>) : {};
-      const date = plannedDate.safeParse(fields.date);
-      const value = plannedLevel.safeParse(fields.value);
-      if (!date.success || !value.success) {
-        ctx.addIssue({ code: "custom", message: "plannedValueLine" });
+  z
+    .unknown()
+    .optional()
+    .transform((input, ctx) => {
+      const rows = plannedRows(input);
+      if (rows === null || rows.length > 50) {
+        ctx.addIssue({ code: "custom", message: rows === null ? "invalid" : "tooMany" });
         return z.NEVER;
       }
-      parsed.push({ date: date.data, value: value.data });
-    }
-    return parsed.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  });
+      const parsed: { date: string; value: number }[] = [];
+      for (const row of rows) {
+        const fields = typeof row === "object" && row !== null ? (row as Record<string, unknown>) : {};
+        const date = plannedDate.safeParse(fields.date);
+        const value = plannedLevel.safeParse(fields.value);
+        if (!date.success || !value.success) {
+          ctx.addIssue({ code: "custom", message: "plannedValueLine" });
+          return z.NEVER;
+        }
+        parsed.push({ date: date.data, value: value.data });
+      }
+      return parsed.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    });
 
 const targetFields = z.object({
   provinceCode: provinceCode(),

@@ -18,11 +18,20 @@ import { DuplicateComparison } from "../_components/duplicate-comparison";
 import { FlagFigures } from "../_components/flag-figures";
 import { FlagReviewForm } from "../_components/flag-review-form";
 
+/** Flag keys hold `|` and `,`, which arrive percent-encoded in the segment; a malformed escape is left as is (and not found). */
+function flagKeyParam(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 type Props = { params: Promise<{ key: string }>; searchParams: Promise<{ done?: string }> };
 
 /** One flag: its explanation in both languages, the figures it used, its review history and, for reviewers, the review form. */
 export default async function FlagPage({ params, searchParams }: Props) {
-  const key = (await params).key;
+  const key = flagKeyParam((await params).key);
   const user = await requireUser();
   const t = await getTranslations();
   const locale = localeOrDefault(await getLocale());
