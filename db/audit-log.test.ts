@@ -10,6 +10,7 @@ import { setCalendar } from "./calendars";
 import { createCentre, updateCentre } from "./centres";
 import { createMilestone } from "./milestones";
 import { createUser } from "./users";
+import { recordConfidenceRating } from "./confidence";
 import type { Db } from "./client";
 
 let db: Db;
@@ -144,5 +145,15 @@ describe("listAuditActors", () => {
     expect(listAuditActors(db, "all").map((u) => u.email)).toEqual(["gd@example.cn", "zj@example.cn", "admin@example.cn"]);
     expect(listAuditActors(db, "330000")).toEqual([{ id: zjStaff, name: "浙江填报员", email: "zj@example.cn" }]);
     expect(listAuditActors(db, "440000").map((u) => u.id).sort()).toEqual([admin, gdStaff].sort());
+  });
+});
+
+describe("delivery-confidence ratings in the audit log", () => {
+  it("are shown to the rated centre's province, with the centre, and not to another province", () => {
+    recordConfidenceRating(db, { centreId: zjCentre, rating: "red", narrative: "现场核查", computedLevel: "green", computedCompletionPct: 40 }, admin);
+    const rating = (scope: string) => query({ scope }).rows.filter((r) => r.entity === "confidence_rating");
+    expect(rating("330000")).toHaveLength(1);
+    expect(rating("330000")[0]!.centre).toEqual({ id: zjCentre, name: "杭州中心" });
+    expect(rating("440000")).toHaveLength(0);
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, isNotNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from "drizzle-orm";
 import { alias, type AnySQLiteColumn, type SQLiteSelect } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
 import type { AuditAction } from "./audit";
@@ -22,7 +22,8 @@ const about = (entity: string, id: AnySQLiteColumn) => and(eq(auditLog.entity, e
 /** The joins both the page and its total need; every one is a primary-key lookup. */
 function withSubjects<T extends SQLiteSelect>(query: T) {
   return query
-    .leftJoin(directCentre, about("centre", directCentre.id))
+    // A rating is about its centre as much as a change of the centre is.
+    .leftJoin(directCentre, and(inArray(auditLog.entity, ["centre", "confidence_rating"]), eq(directCentre.id, auditLog.entityId)))
     .leftJoin(milestones, about("milestone", milestones.id))
     .leftJoin(updates, about("update", updates.id))
     .leftJoin(evidenceFiles, about("evidence", evidenceFiles.id))
@@ -33,7 +34,10 @@ function withSubjects<T extends SQLiteSelect>(query: T) {
     .leftJoin(users, eq(users.id, auditLog.actorId));
 }
 
-/** A provincial scope sees only entries about its own centres; user, target and calendar entries are national. */
+/**
+ * A provincial scope sees only entries about its own centres (ratings included); user, target,
+ * calendar, threshold and flag-review entries are national (a flag's own page shows its reviews).
+ */
 function scopeCondition(scope: "all" | string): SQL | undefined {
   return scope === "all" ? undefined : eq(concerned.provinceCode, scope);
 }

@@ -104,6 +104,18 @@ export default async function AuditPage({ searchParams }: Props) {
                     <td>
                       {label(`audit.entities.${row.entity}`, row.entity)}
                       {row.entity === "reporting_calendar" && ` · ${provinceNames.get(row.entityId) ?? row.entityId}`}
+                      {row.entity === "risk_threshold" && (
+                        <>
+                          {" · "}
+                          <code>{row.entityId}</code>
+                        </>
+                      )}
+                      {row.entity === "flag" && (
+                        <>
+                          {" · "}
+                          <Link href={`/flags/${encodeURIComponent(row.entityId)}`}>{label(`risk.codes.${row.entityId.split("|")[0]}`, row.entityId)}</Link>
+                        </>
+                      )}
                       {row.subject && ` · ${row.entity === "update" ? periodLabel(row.subject, locale) : row.subject}`}
                       {row.centre && (
                         <>
