@@ -4,9 +4,9 @@ import { hashPassword } from "@/lib/auth/password";
 import { DEFAULT_THRESHOLDS } from "@/lib/domain/risk/thresholds";
 import type { RiskFlag } from "@/lib/domain/risk/types";
 import { createTestDb } from "./test-db";
-import { centres, users } from "./schema";
+import { centres, riskThresholds, users } from "./schema";
 import { demoId, seedDemo } from "./seed";
-import { computeEngine } from "./engine";
+import { computeEngine, computeEngineCached } from "./engine";
 import { recordFlagReview } from "./flag-reviews";
 import { setThreshold } from "./thresholds";
 import type { Db } from "./client";
@@ -109,5 +109,24 @@ describe("computeEngine on the demo data", () => {
 
     setThreshold(db, { key: "conversion.rate", value: null, version: 1 }, { userId: adminId });
     expect(lowConversion().map((f) => f.severity)).toEqual(["red"]);
+  });
+});
+
+describe("computeEngineCached", () => {
+  it("reuses the snapshot until an audited change or another day, and recomputes after one", () => {
+    const first = computeEngineCached(db, TODAY, REPORTING_START);
+    expect(computeEngineCached(db, TODAY, REPORTING_START)).toBe(first);
+    expect(computeEngineCached(db, "2026-11-28", REPORTING_START)).not.toBe(first);
+
+    const before = computeEngineCached(db, TODAY, REPORTING_START);
+    const version = db.select().from(riskThresholds).all().find((r) => r.key === "conversion.minSample")?.version ?? 0;
+    setThreshold(db, { key: "conversion.minSample", value: 500, version }, { userId: adminId });
+    const after = computeEngineCached(db, TODAY, REPORTING_START);
+    expect(after).not.toBe(before);
+    // 180 results are now under the minimum sample: the research lab's flag is "insufficient sample".
+    const labFlag = after.flags.find((f) => f.code === "low_conversion" && f.subject.ids[0] === id("bj-hd-ai4s-lab"));
+    expect(labFlag?.severity).toBe("info");
+    setThreshold(db, { key: "conversion.minSample", value: null, version: version + 1 }, { userId: adminId });
+    expect(computeEngineCached(db, TODAY, REPORTING_START).flags.find((f) => f.key === labFlag!.key)?.severity).toBe("red");
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "@/db/client";
-import { computeEngine, type EngineSnapshot } from "@/db/engine";
+import { computeEngineCached, type EngineSnapshot } from "@/db/engine";
 import { chinaToday } from "@/lib/domain/china-time";
 import { readableScope, type Actor } from "@/lib/domain/permissions";
 import { withFlagStates, type ReviewedFlag } from "@/lib/domain/risk/flag-review";
@@ -12,7 +12,7 @@ import { listTargets } from "@/db/targets";
 import type { SubjectNames } from "@/app/(app)/_components/flag-table";
 
 /** The engine's figures for this request, computed once however many components ask. */
-export const getEngine = cache(() => computeEngine(getDb(), chinaToday(), env.REPORTING_START));
+export const getEngine = cache(() => computeEngineCached(getDb(), chinaToday(), env.REPORTING_START));
 
 /** A flag computed now, with the province it belongs to; undefined when no rule raises it any more. */
 export function findFlag(snapshot: EngineSnapshot, key: string) {
