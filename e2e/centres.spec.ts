@@ -87,9 +87,9 @@ test("staff register a centre, then add and edit a milestone", async ({ page }) 
   await expect(details).toContainText(zh.centreStatuses.operational);
   await expect(page.getByText(zh.milestones.none)).toBeVisible();
 
-  // The province page lists it.
+  // The province page lists it (among its centres; its flags may name it too).
   await page.goto("/provinces/330000");
-  await expect(page.getByRole("link", { name })).toBeVisible();
+  await expect(page.getByRole("region", { name: zh.province.centres, exact: true }).getByRole("link", { name })).toBeVisible();
   await page.goto(centreUrl);
 
   // 4. Add a milestone.

@@ -3,6 +3,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoId } from "../db/seed";
 import { DEMO_CENTRES } from "../db/seed/demo-centres";
 import { chinaToday } from "../lib/domain/china-time";
 import { periodContaining, periodLabel } from "../lib/domain/periods";
+import type { FocusTag } from "../lib/domain/vocabulary";
 import zhMessages from "../lib/i18n/messages/zh.json";
 import enMessages from "../lib/i18n/messages/en.json";
 import { LoginPage } from "./pages/login-page";
@@ -57,6 +58,12 @@ export function periodName(code: string, locale: "zh" | "en" = "zh"): string {
   return periodLabel(code, locale);
 }
 
+/** A message with its `{placeholders}` as wildcards, matching the whole text: "共 {count} 条" → /^共 (.+?) 条$/. */
+export function messagePattern(message: string): RegExp {
+  const escaped = message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`^${escaped.replace(/\\\{\w+\\\}/g, "(.+?)")}$`);
+}
+
 /**
  * A form control by its label text, exactly. Required fields' labels end in an aria-hidden " *" and
  * checkbox labels start with a space, which getByLabel's exact match would otherwise need.
@@ -92,24 +99,44 @@ export interface RegisteredCentre {
   name: string;
 }
 
+export interface NewCentre {
+  milestones?: NewMilestone[];
+  budgetYuan?: number;
+  /** A Zhejiang city; Hangzhou unless told. */
+  cityCode?: string;
+  focusTags?: FocusTag[];
+  /** The same lead for every centre unless told: two centres sharing a lead and a city are a red duplicate pair. */
+  leadInstitution?: string;
+  startDate?: string;
+}
+
 /**
- * Registers a Zhejiang centre with these milestones through the UI, as a page signed in as Zhejiang staff.
- * Reporting tests each work on a centre of their own: a centre has one update per period, so a test that
- * drives an update through the workflow cannot share its centre with another test or with its own repeats.
+ * Registers a Zhejiang centre with these milestones through the UI, as a page signed in as Zhejiang staff
+ * (or an admin). Reporting tests each work on a centre of their own: a centre has one update per period,
+ * so a test that drives an update through the workflow cannot share its centre with another test or with
+ * its own repeats. Risk tests pass their own city, tags and lead, since those decide the duplicate flags.
  */
 export async function registerCentre(
   page: Page,
-  { milestones = [], budgetYuan = 200_000_000 }: { milestones?: NewMilestone[]; budgetYuan?: number } = {},
+  {
+    milestones = [],
+    budgetYuan = 200_000_000,
+    cityCode = "330100",
+    focusTags = ["large_models"],
+    leadInstitution = "端到端测试研究院（示例）",
+    startDate = "2026-01-01",
+  }: NewCentre = {},
 ): Promise<RegisteredCentre> {
   const name = `端到端填报测试中心 ${uniqueSuffix()}`;
   await page.goto("/centres/new?province=330000");
   const form = page.getByRole("main").locator("form");
   await field(form, zh.centres.name).fill(name);
-  await field(form, zh.centres.city).selectOption("330100");
-  await field(form, zh.centres.leadInstitution).fill("端到端测试研究院（示例）");
-  await field(form.getByRole("group", { name: zh.centres.focusTags }), zh.focusTags.large_models).check();
+  await field(form, zh.centres.city).selectOption(cityCode);
+  await field(form, zh.centres.leadInstitution).fill(leadInstitution);
+  const tags = form.getByRole("group", { name: zh.centres.focusTags });
+  for (const tag of focusTags) await field(tags, zh.focusTags[tag]).check();
   await field(form, zh.centres.plannedBudgetYuan).fill(String(budgetYuan));
-  await field(form, zh.centres.startDate).fill("2026-01-01");
+  await field(form, zh.centres.startDate).fill(startDate);
   await field(form, zh.centres.plannedCompletion).fill("2027-12-31");
   await field(form, zh.centres.status).selectOption("under_construction");
   await form.getByRole("button", { name: zh.common.save }).click();

@@ -19,6 +19,8 @@ export interface TargetRow {
   targetValue: number;
   deadline: string;
   isDemo: boolean;
+  sourceStatus: string;
+  sourceDocument: string;
   result: TargetResult;
 }
 
@@ -72,6 +74,10 @@ export function TargetProgressTable({ rows, caption, editHref }: { rows: readonl
                 {row.isDemo && <span className="badge badge-demo">{t("common.demo")}</span>}
                 <div className="muted small">
                   {t(`targetKinds.${row.kind}`)} · {row.measure ? t(`targetMeasures.${row.measure}`) : t("targets.noMeasure")}
+                </div>
+                <div className="small">
+                  <span className={`badge badge-source-${row.sourceStatus}`}>{t(`sourceStatuses.${row.sourceStatus}`)}</span>{" "}
+                  <span className="muted">{row.sourceDocument}</span>
                 </div>
               </td>
               <td className="num">

@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { FlagAction } from "@/lib/domain/risk/flag-review";
-import { initialFormState } from "@/lib/validation/form-state";
+import { initialFormState, type FormState } from "@/lib/validation/form-state";
 import { FormMessage, TextAreaField, TextField } from "@/app/_components/form-fields";
 import { reviewFlagAction } from "../actions";
 
@@ -11,9 +11,11 @@ import { reviewFlagAction } from "../actions";
 export function FlagReviewForm({ flagKey, actions, maxExpiry, minExpiry }: { flagKey: string; actions: readonly FlagAction[]; minExpiry: string; maxExpiry: string }) {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(reviewFlagAction, initialFormState);
-  const [action, setAction] = useState<FlagAction>(actions[0]!);
-  // Kept in component state, so the choice survives a refused submit.
-  const selected = action;
+  // After a refused submit React resets the form to its defaults: the radios' defaults follow the
+  // action just submitted, and a click after that is kept in component state until the next answer.
+  const submitted = typeof state.values?.action === "string" ? (state.values.action as FlagAction) : undefined;
+  const [choice, setChoice] = useState<{ after: FormState; action: FlagAction }>({ after: state, action: actions[0]! });
+  const selected = choice.after === state ? choice.action : (submitted ?? choice.action);
   const needsExpiry = selected === "dismissed" || selected === "justified";
   return (
     <form action={formAction} className="form" noValidate aria-label={t("risk.review.formTitle")}>
@@ -22,7 +24,7 @@ export function FlagReviewForm({ flagKey, actions, maxExpiry, minExpiry }: { fla
         <legend>{t("risk.review.action")}</legend>
         {actions.map((a) => (
           <label key={a} className="choice">
-            <input type="radio" name="action" value={a} checked={selected === a} onChange={() => setAction(a)} /> {t(`risk.review.actions.${a}`)}
+            <input type="radio" name="action" value={a} defaultChecked={selected === a} onChange={() => setChoice({ after: state, action: a })} /> {t(`risk.review.actions.${a}`)}
           </label>
         ))}
         {state.fieldErrors?.action && (
