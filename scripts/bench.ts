@@ -1,6 +1,9 @@
 // `npm run bench`: how the per-request paths scale, printed as ratios against a baseline measured
-// in the same run (a bare `select 1` round trip), so figures compare across machines.
-// Uses a temporary SQLite file: the demo data set plus generated centres (default 2,000).
+// in the same run (a bare `select 1` round trip), so figures compare across machines; then issue 4's
+// engine figures on the synthetic data set (scripts/bench-engine.ts). One figure per line:
+// `BENCH <name> <value> <unit>`.
+// Uses temporary SQLite files: the demo data set plus generated centres (BENCH_CENTRES, default 2,000),
+// and the synthetic set (BENCH_ENGINE_CENTRES, default 10,000; BENCH_ENGINE_RUNS timed runs, default 5).
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
@@ -16,8 +19,13 @@ import { loadUpdateContext } from "@/db/update-context";
 import { approvedMilestoneProgress, reviewQueue } from "@/db/updates";
 import { parsePeriod } from "@/lib/domain/periods";
 import { FOCUS_TAGS } from "@/lib/domain/vocabulary";
+import { benchEngine, type Report } from "./bench-engine";
 
 const EXTRA_CENTRES = Number(process.env.BENCH_CENTRES ?? 2000);
+const ENGINE_CENTRES = Number(process.env.BENCH_ENGINE_CENTRES ?? 10_000);
+const ENGINE_RUNS = Number(process.env.BENCH_ENGINE_RUNS ?? 5);
+
+const report: Report = (name, value, unit, digits = 1) => console.log(`BENCH ${name} ${value.toFixed(digits)} ${unit}`);
 
 function timePerOp(fn: () => unknown, minMs = 300): number {
   for (let i = 0; i < 50; i++) fn(); // warm up statement caches
@@ -36,7 +44,7 @@ async function timePerAsyncOp(fn: () => Promise<unknown>, runs: number): Promise
   return (performance.now() - start) / runs;
 }
 
-async function main() {
+async function benchRequests() {
   const { db, close } = createTestDb();
   try {
     await seedDemo(db, hashPassword);
@@ -71,26 +79,40 @@ async function main() {
 
     const baseline = timePerOp(() => db.get(sql`select 1`));
     const rows: [string, number][] = [
-      ["session check (every request)", timePerOp(() => findSessionUser(db, sessionId))],
-      ["session check, unknown id", timePerOp(() => findSessionUser(db, randomUUID()))],
-      ["provinces list with counts", timePerOp(() => listProvinces(db, "all"))],
-      [`centres of one province (~${Math.round(EXTRA_CENTRES / 5) + 7})`, timePerOp(() => listCentresOfProvince(db, "330000"))],
-      ["one centre with milestones and targets", timePerOp(() => getCentre(db, someCentre))],
-      ["approved milestone progress of a centre", timePerOp(() => approvedMilestoneProgress(db, someCentre))],
-      ["update form context (rules' stored state)", timePerOp(() => loadUpdateContext(db, someCentre, parsePeriod("2026-Q4")!, "2026-11-27", 5))],
-      ["review queue, national scope", timePerOp(() => reviewQueue(db, "all"))],
+      ["session_check", timePerOp(() => findSessionUser(db, sessionId))],
+      ["session_check_unknown_id", timePerOp(() => findSessionUser(db, randomUUID()))],
+      ["provinces_list_with_counts", timePerOp(() => listProvinces(db, "all"))],
+      ["centres_of_one_province", timePerOp(() => listCentresOfProvince(db, "330000"))],
+      ["centre_with_milestones_and_targets", timePerOp(() => getCentre(db, someCentre))],
+      ["approved_milestone_progress", timePerOp(() => approvedMilestoneProgress(db, someCentre))],
+      ["update_form_context", timePerOp(() => loadUpdateContext(db, someCentre, parsePeriod("2026-Q4")!, "2026-11-27", 5))],
+      ["review_queue_national", timePerOp(() => reviewQueue(db, "all"))],
     ];
     const stored = findCredentialsByEmail(db, "admin@demo.gov.cn")!.passwordHash;
     const verifyMs = await timePerAsyncOp(() => verifyPassword(stored, "demo-pass-2026"), 10);
     const unknownMs = await timePerAsyncOp(() => verifyPassword(undefined, "demo-pass-2026"), 10);
 
-    console.log(`Baseline: select 1 = ${(baseline * 1000).toFixed(1)} µs (${EXTRA_CENTRES} generated centres + demo data)`);
-    console.log("operation".padEnd(48), "µs/op".padStart(10), "× baseline".padStart(12));
-    for (const [name, ms] of rows) console.log(name.padEnd(48), (ms * 1000).toFixed(1).padStart(10), (ms / baseline).toFixed(1).padStart(12));
-    console.log(`Sign-in hash check: known email ${verifyMs.toFixed(1)} ms, unknown email ${unknownMs.toFixed(1)} ms (ratio ${(unknownMs / verifyMs).toFixed(2)}, 1.00 means equal time)`);
+    // Per operation: its time and its ratio to `select 1` (centres of one province: about BENCH_CENTRES / 5 + 7).
+    report("generated_centres", EXTRA_CENTRES, "centres", 0);
+    report("select1_us", baseline * 1000, "us");
+    for (const [name, ms] of rows) {
+      report(`${name}_us`, ms * 1000, "us");
+      report(`${name}_vs_select1`, ms / baseline, "x");
+    }
+    // Sign-in: a known and an unknown email must cost the same (1.00 means equal time).
+    report("signin_known_email_ms", verifyMs, "ms");
+    report("signin_unknown_email_ms", unknownMs, "ms");
+    report("signin_unknown_over_known", unknownMs / verifyMs, "x", 2);
   } finally {
     close();
   }
+}
+
+async function main() {
+  const started = performance.now();
+  await benchRequests();
+  benchEngine(report, ENGINE_CENTRES, ENGINE_RUNS);
+  report("bench_total_s", (performance.now() - started) / 1000, "s");
 }
 
 main().catch((error: unknown) => {

@@ -3,11 +3,18 @@ import type { Locale } from "./vocabulary";
 const YI = 100_000_000; // 1 亿 = 10^8 元
 const WAN = 10_000; // 1 万 = 10^4 元
 
+// Building an Intl.NumberFormat costs far more than using one (the engine formats thousands of
+// amounts per request), so each (locale, digits) formatter is made once.
+const formatters = new Map<string, Intl.NumberFormat>();
+
 function fixed(value: number, locale: Locale, maxFractionDigits: number): string {
-  return new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en-US", {
-    maximumFractionDigits: maxFractionDigits,
-    minimumFractionDigits: 0,
-  }).format(value);
+  const key = `${locale}:${maxFractionDigits}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits: maxFractionDigits, minimumFractionDigits: 0 });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(value);
 }
 
 /**

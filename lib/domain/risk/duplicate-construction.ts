@@ -44,6 +44,24 @@ function overlapText(pair: TagOverlap<DuplicateCentreInput>, threshold: number) 
 }
 
 /**
+ * Figures and wording of an overlap, which depend only on the shared tags and the union size: made
+ * once per combination and reused, since a national run flags tens of thousands of pairs over a few
+ * hundred combinations.
+ */
+function overlapDescriber(threshold: number) {
+  const made = new Map<string, { values: ReturnType<typeof overlapValues>; text: ReturnType<typeof overlapText> }>();
+  return (pair: TagOverlap<DuplicateCentreInput>) => {
+    const key = `${pair.unionSize}|${pair.shared.join(",")}`;
+    let described = made.get(key);
+    if (!described) {
+      described = { values: overlapValues(pair, threshold), text: overlapText(pair, threshold) };
+      made.set(key, described);
+    }
+    return described;
+  };
+}
+
+/**
  * Duplicate construction (重复建设), one flag per pair and finding, subject `centre_pair`:
  * - `same_city_focus`: same prefecture-level city and focus-tag Jaccard ≥ 0.5 → amber; red when the
  *   two also share the lead institution or the main funder;
@@ -70,16 +88,18 @@ export function checkDuplicateConstruction(
     return funder && funder === funders.get(b) ? (a.mainFunder ?? null) : null;
   };
 
+  const describeCityOverlap = overlapDescriber(t.sameCityJaccard);
+  const describeLeadOverlap = overlapDescriber(t.sameLeadJaccard);
   for (const [cityCode, group] of groupBy(centres, (centre) => centre.cityCode)) {
     if (group.length < 2) continue;
     for (const pair of overlappingPairs(group, t.sameCityJaccard)) {
       const lead = leads.get(pair.a) === leads.get(pair.b) ? pair.a.leadInstitution : null;
       const funder = sharedFunder(pair.a, pair.b);
       const severity = lead !== null || funder !== null ? "red" : "amber";
-      const overlap = overlapText(pair, t.sameCityJaccard);
+      const { values: overlapFigures, text: overlap } = describeCityOverlap(pair);
       const alsoZh = lead !== null ? `，且牵头单位相同（${lead}）` : funder !== null ? `，且主要出资方相同（${funder}）` : "";
       const alsoEn = lead !== null ? `, and they share the lead institution (${lead})` : funder !== null ? `, and they share the main funder (${funder})` : "";
-      const values = { rule: "same_city_focus", cityCode, ...overlapValues(pair, t.sameCityJaccard), sharedLead: lead, sharedFunder: funder };
+      const values = { rule: "same_city_focus", cityCode, ...overlapFigures, sharedLead: lead, sharedFunder: funder };
       const explanation = {
         zh: `两家中心位于同一地级市（${cityCode}），${overlap.zh}${alsoZh}。`,
         en: `Both centres are in the same prefecture-level city (${cityCode}) and their ${overlap.en}${alsoEn}.`,
@@ -96,8 +116,8 @@ export function checkDuplicateConstruction(
       if (sameCityPairs.has(pairId(pair.a.id, pair.b.id))) continue;
       const ids = [pair.a.id, pair.b.id];
       const lead = pair.a.leadInstitution;
-      const overlap = overlapText(pair, t.sameLeadJaccard);
-      const values = { rule: "same_lead", provinceCode: pair.a.provinceCode, leadInstitution: lead, ...overlapValues(pair, t.sameLeadJaccard) };
+      const { values: overlapFigures, text: overlap } = describeLeadOverlap(pair);
+      const values = { rule: "same_lead", provinceCode: pair.a.provinceCode, leadInstitution: lead, ...overlapFigures };
       const explanation = {
         zh: `${lead} 在同一省份（${pair.a.provinceCode}）牵头两家中心，${overlap.zh}。`,
         en: `${lead} leads both centres in the same province (${pair.a.provinceCode}), and their ${overlap.en}.`,

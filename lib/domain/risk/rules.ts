@@ -61,6 +61,17 @@ export interface RiskDataSet {
 /** Every rule over the data set; flags sorted red, amber, info, then by code, then by key. */
 export function evaluateAll(input: RiskDataSet, today: string, thresholds: RiskThresholds = DEFAULT_THRESHOLDS): RiskFlag[] {
   const calendars = new Map(input.provinces.map((province) => [province.code, province.calendar]));
+  // Centres starting in the same period expect the same periods: compute each list once, not per centre.
+  const expectedByFrom = new Map<string, string[]>();
+  const expectedPeriodsFrom = (from: string, cadence: Calendar["cadence"]) => {
+    const key = `${cadence}|${from}`;
+    let codes = expectedByFrom.get(key);
+    if (!codes) {
+      codes = expectedPeriodCodes(from, today, cadence);
+      expectedByFrom.set(key, codes);
+    }
+    return codes;
+  };
   const flags: RiskFlag[] = [
     ...checkDuplicateConstruction(input.centres, today, thresholds),
     ...checkScatteredResources(input.centres, today, thresholds),
@@ -91,7 +102,7 @@ export function evaluateAll(input: RiskDataSet, today: string, thresholds: RiskT
 
     const calendar = calendars.get(centre.provinceCode) ?? DEFAULT_CALENDAR;
     const from = centre.startDate > input.reportingStart ? centre.startDate : input.reportingStart;
-    const expectedPeriods = centre.expectedPeriods ?? expectedPeriodCodes(from, today, calendar.cadence);
+    const expectedPeriods = centre.expectedPeriods ?? expectedPeriodsFrom(from, calendar.cadence);
     flags.push(
       ...checkStaleReporting(
         { centreId: centre.id, calendar, reportingStart: input.reportingStart, expectedPeriods, approvedPeriods: centre.approvedPeriods },
