@@ -20,8 +20,8 @@ let cached: { db: Db; key: string; snapshot: EngineSnapshot } | undefined;
  * computeEngine, reused while nothing it reads has changed. Every write the engine depends on (centres,
  * milestones, updates, targets, calendars, thresholds, flag reviews) commits together with an audit
  * entry, so the newest audit id and the date are a complete version stamp; a page then costs one
- * primary-key lookup instead of a pass over all data. Rows written behind the app's back (a bulk
- * `db:seed -- --scale` into a running server's database) are seen after the next audited change or restart.
+ * primary-key lookup instead of a pass over all data. Bulk loads (`db:seed -- --scale`) write their own
+ * audit entry last, so a running server sees them once they finish.
  */
 export function computeEngineCached(db: Db, today: string, reportingStart: string): EngineSnapshot {
   const stamp = db.select({ id: max(auditLog.id) }).from(auditLog).get()?.id ?? 0;

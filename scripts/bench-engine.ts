@@ -5,7 +5,7 @@
 import { performance } from "node:perf_hooks";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import type { Db } from "@/db/client";
-import { computeEngine } from "@/db/engine";
+import { computeEngine, computeEngineCached } from "@/db/engine";
 import { loadEngineInput } from "@/db/engine-data";
 import * as schema from "@/db/schema";
 import { seedScale } from "@/db/seed/scale";
@@ -80,6 +80,11 @@ export function benchEngine(report: Report, centres: number, runs: number): void
     report("engine_ms", engineMs!, "ms", 0);
     report("scan_ms", scanMs!, "ms", 0);
     report("engine_vs_scan_ratio", engineMs! / scanMs!, "x", 2);
+    // What a page pays while nothing has changed: the version-stamp lookup of the cached snapshot.
+    computeEngineCached(main.db, TODAY, REPORTING_START);
+    const [cachedMs] = interleaved([() => computeEngineCached(main.db, TODAY, REPORTING_START)], runs * 20);
+    report("engine_cached_us", cachedMs! * 1000, "us", 1);
+    report("engine_cached_vs_scan_ratio", cachedMs! / scanMs!, "x", 5);
 
     // 2N, as the rule must scale: N more centres from an independent seed in as many further cities
     // (the same provinces, each city and lead of the second set renamed), so each city keeps its
