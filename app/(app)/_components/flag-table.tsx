@@ -39,11 +39,29 @@ function Subject({ flag, names }: { flag: RiskFlag; names: SubjectNames }) {
  * Flags with their explanation and review state. Standing dismissals are left out unless
  * `showSuppressed`; the caption says how many were left out so nothing disappears silently.
  */
-export function FlagTable({ items, names, caption, showSuppressed = false, hideSubject = false }: { items: readonly ReviewedFlag[]; names: SubjectNames; caption: string; showSuppressed?: boolean; hideSubject?: boolean }) {
+export function FlagTable({
+  items,
+  names,
+  caption,
+  showSuppressed = false,
+  hideSubject = false,
+  limit,
+  moreHref,
+}: {
+  items: readonly ReviewedFlag[];
+  names: SubjectNames;
+  caption: string;
+  showSuppressed?: boolean;
+  hideSubject?: boolean;
+  /** Show at most this many (most severe first), with a link to the rest. */
+  limit?: number;
+  moreHref?: string;
+}) {
   const t = useTranslations("risk");
   const locale = useLocale() === "en" ? "en" : "zh";
-  const shown = showSuppressed ? items : items.filter((item) => !isSuppressed(item.state));
-  const hidden = items.length - shown.length;
+  const visible = showSuppressed ? items : items.filter((item) => !isSuppressed(item.state));
+  const hidden = items.length - visible.length;
+  const shown = limit === undefined ? visible : visible.slice(0, limit);
   return (
     <>
       {shown.length === 0 ? (
@@ -82,6 +100,11 @@ export function FlagTable({ items, names, caption, showSuppressed = false, hideS
             ))}
           </tbody>
         </table>
+      )}
+      {shown.length < visible.length && (
+        <p className="small">
+          {t("showingFirst", { shown: shown.length, total: visible.length })} {moreHref && <Link href={moreHref}>{t("allFlags")}</Link>}
+        </p>
       )}
       {hidden > 0 && <p className="muted small">{t("suppressedHidden", { count: hidden })}</p>}
     </>

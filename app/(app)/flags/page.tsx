@@ -7,9 +7,23 @@ import { assertCanReadProvince } from "@/lib/auth/guards";
 import { readableScope } from "@/lib/domain/permissions";
 import { RISK_CODES } from "@/lib/domain/risk/types";
 import { localeOrDefault } from "@/lib/i18n/locale";
-import { flagFilterSchema, flagFilterValues } from "@/lib/validation/flag-filter";
+import { flagFilterSchema, flagFilterValues, type FlagFilter } from "@/lib/validation/flag-filter";
+import { isSuppressed } from "@/lib/domain/risk/flag-review";
 import { flagsInScope, getEngine, subjectNames } from "@/app/_lib/engine";
 import { FlagTable } from "../_components/flag-table";
+
+const PAGE_SIZE = 100;
+
+/** The address of a page of the same filtered list. */
+function pageHref(filter: FlagFilter): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(filter)) {
+    if (value === undefined || (name === "show" && value === "open") || (name === "page" && value === 1)) continue;
+    params.set(name, String(value));
+  }
+  const query = params.toString();
+  return query ? `/flags?${query}` : "/flags";
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -23,12 +37,16 @@ export default async function FlagsPage({ searchParams }: Props) {
   const t = await getTranslations();
   const locale = localeOrDefault(await getLocale());
   const parsed = flagFilterSchema.safeParse(flagFilterValues(await searchParams));
-  const filter = parsed.success ? parsed.data : { show: "open" as const };
+  const filter: FlagFilter = parsed.success ? parsed.data : { show: "open", page: 1 };
   if (filter.province) assertCanReadProvince(user, filter.province, "/flags");
   const scope = readableScope(user);
-  const items = flagsInScope(getEngine(), user, filter.province).filter(
+  const matching = flagsInScope(getEngine(), user, filter.province).filter(
     (item) => (!filter.code || item.flag.code === filter.code) && (!filter.severity || item.flag.severity === filter.severity),
   );
+  const items = filter.show === "all" ? matching : matching.filter((item) => !isSuppressed(item.state));
+  const suppressed = matching.length - items.length;
+  const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
+  const page = Math.min(filter.page, pages);
   const provinces = scope === "all" ? listProvinceOptions(getDb()) : [];
   return (
     <>
@@ -84,8 +102,22 @@ export default async function FlagsPage({ searchParams }: Props) {
         </div>
         <button type="submit">{t("risk.apply")}</button> <Link href="/flags">{t("risk.clear")}</Link>
       </form>
-      <p className="muted">{t("risk.count", { count: items.length })}</p>
-      <FlagTable items={items} names={subjectNames(filter.province ?? scope, locale)} caption={t("risk.title")} showSuppressed={filter.show === "all"} />
+      <p className="muted">
+        {t("risk.count", { count: items.length })}
+        {pages > 1 && ` · ${t("risk.page", { page, pages })}`}
+      </p>
+      <FlagTable items={items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)} names={subjectNames(filter.province ?? scope, locale)} caption={t("risk.title")} showSuppressed />
+      {suppressed > 0 && (
+        <p className="muted small">
+          {t("risk.suppressedHidden", { count: suppressed })} <Link href={pageHref({ ...filter, show: "all", page: 1 })}>{t("risk.showAll")}</Link>
+        </p>
+      )}
+      {pages > 1 && (
+        <nav aria-label={t("audit.pagination")} className="filters">
+          {page > 1 && <Link href={pageHref({ ...filter, page: page - 1 })}>{t("audit.previous")}</Link>}
+          {page < pages && <Link href={pageHref({ ...filter, page: page + 1 })}>{t("audit.next")}</Link>}
+        </nav>
+      )}
     </>
   );
 }

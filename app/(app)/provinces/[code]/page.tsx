@@ -20,6 +20,9 @@ import { TargetProgressTable } from "../../_components/target-progress-table";
 
 type Props = { params: Promise<{ code: string }> };
 
+/** Flags shown on the province page, most severe first; the flag list has the rest. */
+const PAGE_FLAGS = 30;
+
 export default async function ProvincePage({ params }: Props) {
   const { code } = await params;
   const user = await requireUser();
@@ -51,7 +54,7 @@ export default async function ProvincePage({ params }: Props) {
           <h2 id="flags-heading">{t("risk.title")}</h2>
           <Link href={`/flags?province=${code}`}>{t("risk.allFlags")}</Link>
         </div>
-        <FlagTable items={flags} names={subjectNames(code, locale)} caption={t("risk.title")} />
+        <FlagTable items={flags} names={subjectNames(code, locale)} caption={t("risk.title")} limit={PAGE_FLAGS} moreHref={`/flags?province=${code}`} />
       </section>
 
       <section aria-labelledby="targets-heading">
