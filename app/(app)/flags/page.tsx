@@ -109,7 +109,7 @@ export default async function FlagsPage({ searchParams }: Props) {
       <FlagTable items={items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)} names={subjectNames(filter.province ?? scope, locale)} caption={t("risk.title")} showSuppressed />
       {suppressed > 0 && (
         <p className="muted small">
-          {t("risk.suppressedHidden", { count: suppressed })} <Link href={pageHref({ ...filter, show: "all", page: 1 })}>{t("risk.showAll")}</Link>
+          <span>{t("risk.suppressedHidden", { count: suppressed })}</span> <Link href={pageHref({ ...filter, show: "all", page: 1 })}>{t("risk.showAll")}</Link>
         </p>
       )}
       {pages > 1 && (
