@@ -169,12 +169,9 @@ export interface CentreRollUpItem {
   budgetYuan: number;
 }
 
-/**
- * The plain mean is the headline: every centre counts once, so one large compute centre cannot hide
- * several stalled small ones, and it does not depend on budgets being entered. The budget-weighted
- * mean answers "how much of the money's work is done" and is shown beside it.
- */
-export const DEFAULT_COMPLETION_AVERAGE: "mean" | "budgetWeighted" = "mean";
+// The plain mean is the headline on every page: every centre counts once, so one large compute centre
+// cannot hide several stalled small ones, and it does not depend on budgets being entered. The
+// budget-weighted mean answers "how much of the money's work is done" and is shown beside it.
 
 /** Plain mean of the centres' completion %, 1 decimal (centres' raw figures, rounded once); null for no centres. */
 export function meanCompletionPct(items: readonly CentreRollUpItem[]): number | null {

@@ -44,7 +44,6 @@ export function FlagTable({
   names,
   caption,
   showSuppressed = false,
-  hideSubject = false,
   limit,
   moreHref,
 }: {
@@ -52,7 +51,6 @@ export function FlagTable({
   names: SubjectNames;
   caption: string;
   showSuppressed?: boolean;
-  hideSubject?: boolean;
   /** Show at most this many (most severe first), with a link to the rest. */
   limit?: number;
   moreHref?: string;
@@ -73,7 +71,7 @@ export function FlagTable({
             <tr>
               <th scope="col">{t("columns.severity")}</th>
               <th scope="col">{t("columns.rule")}</th>
-              {!hideSubject && <th scope="col">{t("columns.subject")}</th>}
+              <th scope="col">{t("columns.subject")}</th>
               <th scope="col">{t("columns.explanation")}</th>
               <th scope="col">{t("columns.state")}</th>
             </tr>
@@ -87,11 +85,9 @@ export function FlagTable({
                 <td>
                   <Link href={flagHref(flag.key)}>{t(`codes.${flag.code}`)}</Link>
                 </td>
-                {!hideSubject && (
-                  <td>
-                    <Subject flag={flag} names={names} />
-                  </td>
-                )}
+                <td>
+                  <Subject flag={flag} names={names} />
+                </td>
                 <td>{flag.explanation[locale]}</td>
                 <td>
                   <FlagStateBadge state={state} />
