@@ -50,7 +50,7 @@ test("the Zhejiang reviewer compares a duplicate pair, judges it justified, and 
   await expect(flag.heading).toContainText(zh.risk.severity.amber);
   await expect(flag.state()).toHaveText(zh.risk.states.open);
   await expect(flag.row.getByRole("cell").nth(3)).toHaveText(
-    `两家中心位于同一地级市（330900），关注领域 Jaccard 重合度 0.67（共同 2 项：${tags(["ai_for_science", "finance"])}；合计 3 项），达到 0.5 的阈值。`,
+    `两家中心位于同一地级市舟山市（330900），关注领域 Jaccard 重合度 0.67（共同 2 项：${tags(["ai_for_science", "finance"])}；合计 3 项），达到 0.5 的阈值。`,
   );
 
   // Side by side: both centres, their shared tags marked, the city marked as the same, the leads not.

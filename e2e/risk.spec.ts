@@ -15,7 +15,7 @@ const szB = demoCentre("gd-sz-llm-2");
 /** The seeded Hangzhou pair: same city and lead, tags {大模型, 智能制造} and {大模型, 智能制造, 数据要素} → 2/3. */
 const hangzhouPair = duplicateFlagKey(hzA.id, hzB.id);
 const hangzhouPairZh =
-  "两家中心位于同一地级市（330100），关注领域 Jaccard 重合度 0.67（共同 2 项：大模型、智能制造；合计 3 项），达到 0.5 的阈值，且牵头单位相同（之江智算研究院（示例））。";
+  "两家中心位于同一地级市杭州市（330100），关注领域 Jaccard 重合度 0.67（共同 2 项：大模型、智能制造；合计 3 项），达到 0.5 的阈值，且牵头单位相同（之江智算研究院（示例））。";
 /** The seeded Shenzhen pair, in Guangdong: out of Zhejiang's reach. */
 const shenzhenPair = duplicateFlagKey(szA.id, szB.id);
 
@@ -193,7 +193,7 @@ test("a flag page in English explains in English, with the Chinese explanation b
   await expect(flag.heading).toContainText(en.risk.codes.duplicate_construction);
   await expect(flag.state()).toHaveText(en.risk.states.open);
   await expect(flag.row.getByRole("cell").nth(3)).toHaveText(
-    "Both centres are in the same prefecture-level city (330100) and their focus tags overlap with Jaccard 0.67 (2 shared: large models, smart manufacturing; 3 in all), at or above the 0.5 threshold, and they share the lead institution (之江智算研究院（示例）).",
+    "Both centres are in the same prefecture-level city, 杭州市 (330100), and their focus tags overlap with Jaccard 0.67 (2 shared: large models, smart manufacturing; 3 in all), at or above the 0.5 threshold, and they share the lead institution (之江智算研究院（示例）).",
   );
   await expect(flag.otherLanguage).toHaveText(hangzhouPairZh);
   await expect(flag.otherLanguage).toHaveAttribute("lang", "zh-CN");

@@ -79,9 +79,9 @@ describe("duplicate_construction: same city, same focus", () => {
       sharedLead: "某大学",
       sharedFunder: null,
     });
-    expect(flag!.explanation.zh).toBe("两家中心位于同一地级市（330100），关注领域 Jaccard 重合度 0.67（共同 2 项：大模型、智能芯片；合计 3 项），达到 0.5 的阈值，且牵头单位相同（某大学）。");
+    expect(flag!.explanation.zh).toBe("两家中心位于同一地级市杭州市（330100），关注领域 Jaccard 重合度 0.67（共同 2 项：大模型、智能芯片；合计 3 项），达到 0.5 的阈值，且牵头单位相同（某大学）。");
     expect(flag!.explanation.en).toBe(
-      "Both centres are in the same prefecture-level city (330100) and their focus tags overlap with Jaccard 0.67 (2 shared: large models, AI chips; 3 in all), at or above the 0.5 threshold, and they share the lead institution (某大学).",
+      "Both centres are in the same prefecture-level city, 杭州市 (330100), and their focus tags overlap with Jaccard 0.67 (2 shared: large models, AI chips; 3 in all), at or above the 0.5 threshold, and they share the lead institution (某大学).",
     );
   });
 });

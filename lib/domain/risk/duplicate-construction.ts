@@ -1,4 +1,4 @@
-import { plain, tagList } from "./explain";
+import { cityLabel, plain, tagList } from "./explain";
 import { checkIdleButExpanding, type ComputeCentreInput } from "./idle-compute";
 import { overlappingPairs, type TagOverlap } from "./tag-overlap";
 import { DEFAULT_THRESHOLDS, type RiskThresholds } from "./thresholds";
@@ -101,8 +101,8 @@ export function checkDuplicateConstruction(
       const alsoEn = lead !== null ? `, and they share the lead institution (${lead})` : funder !== null ? `, and they share the main funder (${funder})` : "";
       const values = { rule: "same_city_focus", cityCode, ...overlapFigures, sharedLead: lead, sharedFunder: funder };
       const explanation = {
-        zh: `两家中心位于同一地级市（${cityCode}），${overlap.zh}${alsoZh}。`,
-        en: `Both centres are in the same prefecture-level city (${cityCode}) and their ${overlap.en}${alsoEn}.`,
+        zh: `两家中心位于同一地级市${cityLabel(cityCode, "zh")}，${overlap.zh}${alsoZh}。`,
+        en: `Both centres are in the same prefecture-level city, ${cityLabel(cityCode, "en")}, and their ${overlap.en}${alsoEn}.`,
       };
       const ids = [pair.a.id, pair.b.id];
       sameCityPairs.add(pairId(pair.a.id, pair.b.id));

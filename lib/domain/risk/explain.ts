@@ -1,6 +1,7 @@
 // Number formatting for flag explanations: measured percentages with one decimal ("3.3%"), thresholds as short as they can be
 // ("20%", "7.5%"), amounts through lib/domain/format (亿元/万元, CNY bn/m).
 
+import { cityName } from "../cities";
 import { formatYuan } from "../format";
 import type { FocusTag } from "../vocabulary";
 
@@ -44,6 +45,13 @@ const TAG_LABELS: Record<FocusTag, { zh: string; en: string }> = {
   finance: { zh: "金融", en: "finance" },
   education: { zh: "教育", en: "education" },
 };
+
+/** A prefecture-level city as officials read it: its name with the GB/T 2260 code, e.g. 杭州市（330100）. */
+export function cityLabel(code: string, locale: "zh" | "en"): string {
+  const name = cityName(code);
+  if (!name) return code;
+  return locale === "zh" ? `${name}（${code}）` : `${name} (${code})`;
+}
 
 export function tagList(tags: readonly FocusTag[], locale: "zh" | "en"): string {
   return tags.map((tag) => TAG_LABELS[tag][locale]).join(locale === "zh" ? "、" : ", ");

@@ -90,10 +90,10 @@ describe("duplicate_construction: idle but expanding", () => {
       },
     });
     expect(flag!.explanation.zh).toBe(
-      "智算中心最近 2 个已审核期（2026-Q3 利用率 25.0%；2026-Q2 利用率 28.0%）均低于利用率 30% 或机架上架率 50% 的阈值，而同城（440100）另一智算项目在建。",
+      "智算中心最近 2 个已审核期（2026-Q3 利用率 25.0%；2026-Q2 利用率 28.0%）均低于利用率 30% 或机架上架率 50% 的阈值，而同城广州市（440100）另一智算项目在建。",
     );
     expect(flag!.explanation.en).toBe(
-      "The compute centre's last 2 approved periods (2026-Q3 utilization 25.0%; 2026-Q2 utilization 28.0%) were all below 30% utilization or 50% rack occupancy, while another compute project in the same city (440100) is under construction.",
+      "The compute centre's last 2 approved periods (2026-Q3 utilization 25.0%; 2026-Q2 utilization 28.0%) were all below 30% utilization or 50% rack occupancy, while another compute project in the same city, 广州市 (440100), is under construction.",
     );
   });
 });

@@ -1,5 +1,5 @@
 import type { CentreStatus, FocusTag } from "../vocabulary";
-import { percentFigure, pctLimit } from "./explain";
+import { cityLabel, percentFigure, pctLimit } from "./explain";
 import type { RiskThresholds } from "./thresholds";
 import { groupBy, isBelow, makeFlag, severityRank, type RiskFlag } from "./types";
 
@@ -88,8 +88,8 @@ export function checkIdleButExpanding(centres: readonly ComputeCentreInput[], th
         };
         const status = STATUS_LABEL[other.status];
         const explanation = {
-          zh: `智算中心最近 ${readings.length} 个已审核期（${readings.map((r) => describe(r, "zh")).join("；")}）均低于利用率 ${uLimit}% 或机架上架率 ${oLimit}% 的阈值，而同城（${cityCode}）另一智算项目${status.zh}。`,
-          en: `The compute centre's last ${readings.length} approved periods (${readings.map((r) => describe(r, "en")).join("; ")}) were all below ${pctLimit(uLimit / 100)} utilization or ${pctLimit(oLimit / 100)} rack occupancy, while another compute project in the same city (${cityCode}) is ${status.en}.`,
+          zh: `智算中心最近 ${readings.length} 个已审核期（${readings.map((r) => describe(r, "zh")).join("；")}）均低于利用率 ${uLimit}% 或机架上架率 ${oLimit}% 的阈值，而同城${cityLabel(cityCode, "zh")}另一智算项目${status.zh}。`,
+          en: `The compute centre's last ${readings.length} approved periods (${readings.map((r) => describe(r, "en")).join("; ")}) were all below ${pctLimit(uLimit / 100)} utilization or ${pctLimit(oLimit / 100)} rack occupancy, while another compute project in the same city, ${cityLabel(cityCode, "en")}, is ${status.en}.`,
         };
         const flag = makeFlag("duplicate_construction", severity, { kind: "centre_pair", ids: [idle.id, other.id] }, values, explanation, "idle_expanding");
         // Two projects both idle and both expanding would meet twice: keep the worse finding.
