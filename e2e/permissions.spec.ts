@@ -1,4 +1,5 @@
-import { accounts, field, demoCentre, expect, signIn, test, uniqueSuffix, zh } from "./fixtures";
+import { accounts, field, demoCentre, expect, openPeriod, signIn, test, uniqueSuffix, zh } from "./fixtures";
+import { UpdatePage } from "./pages/update-page";
 
 const guangdong = demoCentre("gd-sz-llm-1");
 const zhejiang = demoCentre("zj-hz-llm-1");
@@ -80,4 +81,17 @@ test("the Zhejiang reviewer cannot read a Guangdong centre", async ({ page }) =>
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: zh.errors.forbiddenTitle })).toBeVisible();
   await expect(page.getByText(guangdong.name)).toHaveCount(0);
+});
+
+test("the update action refuses a Guangdong centre before checking any figure against its stored ones", async ({ page }) => {
+  await signIn(page, accounts.staffZj);
+  const update = new UpdatePage(page);
+  await update.goto(zhejiang.id, openPeriod);
+  // Point the form at a Guangdong centre; a figure below its approved one would otherwise answer
+  // with a rule message and so reveal the stored figure.
+  await update.form.locator('input[name="centreId"]').evaluate((el, id) => ((el as HTMLInputElement).value = id), guangdong.id);
+  await update.fill({ resultsProduced: "0" });
+  await update.saveDraft();
+  await expect(update.formError).toHaveText(zh.errors.forbidden);
+  await expect(update.form.locator(".field-error")).toHaveCount(0);
 });

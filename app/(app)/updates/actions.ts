@@ -11,7 +11,8 @@ import { loadUpdateContext } from "@/db/update-context";
 import { getUpdateById, reviewUpdate, saveUpdate } from "@/db/updates";
 import { formAction } from "@/lib/auth/form-action";
 import { env } from "@/lib/env";
-import { DomainError, FieldErrors, NotFoundError } from "@/lib/domain/errors";
+import { DomainError, FieldErrors, ForbiddenError, NotFoundError } from "@/lib/domain/errors";
+import { canEditCentresIn } from "@/lib/domain/permissions";
 import { cleanFileName, sniffEvidenceType } from "@/lib/domain/file-types";
 import { parsePeriod, periodRefusal } from "@/lib/domain/periods";
 import { chinaToday } from "@/lib/domain/china-time";
@@ -31,6 +32,8 @@ export const saveUpdateAction = formAction("saveUpdateAction", { schema: updateF
   const period = parsePeriod(fields.period)!;
   const provinceCode = getCentreProvince(db, fields.centreId);
   if (!provinceCode) throw new NotFoundError();
+  // Before any rule reads the centre's stored figures: a refusal must not tell another province's numbers.
+  if (!canEditCentresIn(user, provinceCode)) throw new ForbiddenError();
   if (fields.version === 0) {
     const refusal = periodRefusal(period, getCalendar(db, provinceCode), chinaToday(), env.REPORTING_START);
     if (refusal) throw new DomainError(refusal);
@@ -58,7 +61,6 @@ export const reviewUpdateAction = formAction("reviewUpdateAction", { schema: rev
   const db = getDb();
   const stored = getUpdateById(db, input.id);
   if (!stored) throw new NotFoundError();
-  if (input.decision !== "approve" && !input.reason) throw new DomainError("reasonRequired", "reason");
   reviewUpdate(db, { id: input.id, version: input.version, action: input.decision, reason: input.reason }, user);
   const path = updatePath(stored.update.centreId, stored.update.period);
   revalidatePath(path);
@@ -75,14 +77,16 @@ export const uploadEvidenceAction = formAction(
   "uploadEvidenceAction",
   { schema: uploadSchema, roles: EDITORS, files: ["file"] },
   async (input, user) => {
+    const db = getDb();
+    const stored = getUpdateById(db, input.updateId);
+    if (!stored) throw new NotFoundError();
+    // Before a byte is read or written; addEvidence checks the workflow again in its transaction.
+    if (!canEditCentresIn(user, stored.provinceCode)) throw new ForbiddenError();
     if (input.file.size > env.EVIDENCE_MAX_MB * 1024 * 1024) throw new DomainError("fileTooLarge", "file");
     const bytes = new Uint8Array(await input.file.arrayBuffer());
     const originalName = cleanFileName(input.file.name);
     const type = sniffEvidenceType(bytes, originalName);
     if (!type) throw new DomainError("fileType", "file");
-    const db = getDb();
-    const stored = getUpdateById(db, input.updateId);
-    if (!stored) throw new NotFoundError();
     // The file is on disk before the row commits; if the row is refused, the file goes again.
     const file = storeEvidenceFile(bytes, type.extension);
     try {
