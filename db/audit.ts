@@ -1,3 +1,4 @@
+import { FLAG_ACTIONS } from "@/lib/domain/risk/flag-review";
 import { auditLog } from "./schema";
 import type { Db } from "./client";
 
@@ -16,12 +17,8 @@ export const AUDIT_ACTIONS = [
   "upload",
   "delete",
   "reset",
-  "acknowledged",
-  "dismissed",
-  "reopened",
-  "justified",
-  "merge_planned",
-  "confirmed_duplicate",
+  // What reviewers do about a flag, logged under its own name.
+  ...FLAG_ACTIONS,
   "rate",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

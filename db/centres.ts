@@ -129,3 +129,9 @@ export function listCentresInScope(db: Db, scope: "all" | string) {
     .orderBy(asc(centres.provinceCode), asc(centres.name));
   return scope === "all" ? query.all() : query.where(eq(centres.provinceCode, scope)).all();
 }
+
+/** Names of the given centres, by id (for labelling flags; callers pass ids they may read). */
+export function centreNames(db: Db, ids: readonly string[]): Map<string, string> {
+  if (ids.length === 0) return new Map();
+  return new Map(db.select({ id: centres.id, name: centres.name }).from(centres).where(inArray(centres.id, [...ids])).all().map((c) => [c.id, c.name]));
+}

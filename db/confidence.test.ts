@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDb } from "./test-db";
 import { auditLog, confidenceRatings } from "./schema";
 import { createCentre } from "./centres";
-import { latestConfidenceRatings, listConfidenceRatings, recordConfidenceRating, type ConfidenceRatingInput } from "./confidence";
+import { listConfidenceRatings, recordConfidenceRating, type ConfidenceRatingInput } from "./confidence";
 import { createUser } from "./users";
 import type { Db } from "./client";
 import type { CentreInput } from "@/lib/validation/centre";
@@ -84,17 +84,5 @@ describe("confidence ratings", () => {
       ["2026-09-30", "green", "一", "浙江审核人", "green", 42.5],
     ]);
     expect(listConfidenceRatings(db, "no-such-centre")).toEqual([]);
-  });
-
-  it("gives the latest rating of each rated centre", () => {
-    expect(latestConfidenceRatings(db).size).toBe(0);
-    rate("2026-09-30T02:00:00.000Z", hangzhou, { rating: "green" });
-    rate("2026-10-31T02:00:00.000Z", hangzhou, { rating: "amber" });
-    rate("2026-11-27T02:00:00.000Z", hangzhou, { rating: "red" });
-    rate("2026-10-01T02:00:00.000Z", ningbo, { rating: "amber" });
-    const latest = latestConfidenceRatings(db);
-    expect(latest.get(hangzhou)).toEqual({ rating: "red", at: "2026-11-27T02:00:00.000Z" });
-    expect(latest.get(ningbo)).toEqual({ rating: "amber", at: "2026-10-01T02:00:00.000Z" });
-    expect(latest.size).toBe(2);
   });
 });

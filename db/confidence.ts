@@ -43,9 +43,3 @@ export function listConfidenceRatings(db: Db, centreId: string) {
     .orderBy(desc(confidenceRatings.at))
     .all();
 }
-
-/** The latest rating of every rated centre, by centre id. */
-export function latestConfidenceRatings(db: Db): Map<string, { rating: DeliveryLevel; at: string }> {
-  const rows = db.select({ centreId: confidenceRatings.centreId, rating: confidenceRatings.rating, at: confidenceRatings.at }).from(confidenceRatings).orderBy(confidenceRatings.at).all();
-  return new Map(rows.map(({ centreId, ...r }) => [centreId, r]));
-}

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, or, count } from "drizzle-orm";
+import { and, desc, eq, isNull, or, count } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { Db } from "./client";
 import type { Tx } from "./audit";
@@ -63,10 +63,9 @@ export function unreadCount(db: Db, userId: string): number {
     .get()!.n;
 }
 
-export function markRead(db: Db, userId: string, ids?: string[]): void {
-  const mine = and(eq(notifications.userId, userId), isNull(notifications.readAt));
+export function markRead(db: Db, userId: string): void {
   db.update(notifications)
     .set({ readAt: new Date().toISOString() })
-    .where(ids ? and(mine, inArray(notifications.id, ids)) : mine)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
     .run();
 }

@@ -13,6 +13,8 @@ import {
 } from "@/lib/domain/vocabulary";
 import { TARGET_MEASURES } from "@/lib/domain/target-measures";
 import { FLAG_ACTIONS } from "@/lib/domain/risk/flag-review";
+import { RISK_SEVERITIES } from "@/lib/domain/risk/types";
+import { DELIVERY_LEVELS } from "@/lib/domain/engine";
 
 // Conventions: ids are text UUIDs; dates are ISO `YYYY-MM-DD` text; timestamps are ISO-8601 UTC text;
 // money is integer 元. Every editable row has a `version` for optimistic concurrency.
@@ -349,7 +351,7 @@ export const flagReviews = sqliteTable(
     action: text("action", { enum: FLAG_ACTIONS }).notNull(),
     comment: text("comment").notNull(),
     expiresOn: text("expires_on"),
-    severity: text("severity", { enum: ["info", "amber", "red"] }).notNull(),
+    severity: text("severity", { enum: RISK_SEVERITIES }).notNull(),
     values: text("values", { mode: "json" }).$type<Record<string, number | string | null>>().notNull(),
     actorId: text("actor_id")
       .notNull()
@@ -367,9 +369,9 @@ export const confidenceRatings = sqliteTable(
     centreId: text("centre_id")
       .notNull()
       .references(() => centres.id, { onDelete: "cascade" }),
-    rating: text("rating", { enum: ["green", "amber", "red"] }).notNull(),
+    rating: text("rating", { enum: DELIVERY_LEVELS }).notNull(),
     narrative: text("narrative").notNull(),
-    computedLevel: text("computed_level", { enum: ["green", "amber", "red"] }).notNull(),
+    computedLevel: text("computed_level", { enum: DELIVERY_LEVELS }).notNull(),
     computedCompletionPct: real("computed_completion_pct").notNull(),
     actorId: text("actor_id")
       .notNull()

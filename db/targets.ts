@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { Db } from "./client";
 import { writeAudit, type AuditActor } from "./audit";
@@ -35,4 +35,10 @@ export function updateTarget(db: Db, id: string, version: number, input: TargetI
       .run();
     writeAudit(tx, { actor, entity: "plan_target", entityId: id, action: "update", before, after: { ...input, version: version + 1 } });
   });
+}
+
+/** Titles of the given targets, by id (for labelling flags; callers pass ids they may read). */
+export function targetTitles(db: Db, ids: readonly string[]): Map<string, string> {
+  if (ids.length === 0) return new Map();
+  return new Map(db.select({ id: planTargets.id, title: planTargets.title }).from(planTargets).where(inArray(planTargets.id, [...ids])).all().map((t) => [t.id, t.title]));
 }

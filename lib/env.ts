@@ -10,9 +10,9 @@ const envSchema = z.object({
   SESSION_MAX_AGE_HOURS: z.coerce.number().positive().default(12),
   EVIDENCE_PATH: z.string().min(1).default("data/evidence"),
   EVIDENCE_MAX_MB: z.coerce.number().positive().max(100).default(20),
-  // A narrative is required when investment execution is this many percentage points off plan.
   // Periods ending before this date are not expected from anyone: when reporting in this system began.
   REPORTING_START: z.iso.date().default("2026-07-01"),
+  // A narrative is required when investment execution is this many percentage points off plan.
   NARRATIVE_DEVIATION_PP: z.coerce.number().min(0).max(100).default(5),
 });
 

@@ -6,9 +6,10 @@ import { chinaToday } from "@/lib/domain/china-time";
 import { readableScope, type Actor } from "@/lib/domain/permissions";
 import { withFlagStates, type ReviewedFlag } from "@/lib/domain/risk/flag-review";
 import { env } from "@/lib/env";
-import { listCentresInScope } from "@/db/centres";
+import { centreNames } from "@/db/centres";
 import { listProvinceOptions } from "@/db/provinces";
-import { listTargets } from "@/db/targets";
+import { targetTitles } from "@/db/targets";
+import { localName } from "@/lib/i18n/locale";
 import type { SubjectNames } from "@/app/(app)/_components/flag-table";
 
 /** The engine's figures for this request, computed once however many components ask. */
@@ -33,12 +34,14 @@ export function flagsInScope(snapshot: EngineSnapshot, actor: Actor, provinceCod
   return withFlagStates(flags, snapshot.reviews, snapshot.today);
 }
 
-/** Names for the subjects of flags in a reading scope: centres, targets and provinces. */
-export function subjectNames(scope: "all" | string, locale: "zh" | "en"): SubjectNames {
+/** Names for the subjects of these flags (already in the reader's scope): centres, targets and provinces. */
+export function subjectNames(flags: readonly ReviewedFlag[], locale: "zh" | "en"): SubjectNames {
   const db = getDb();
+  const idsOf = (kind: "target" | "centre") =>
+    [...new Set(flags.flatMap(({ flag }) => (flag.subject.kind === kind || (kind === "centre" && flag.subject.kind === "centre_pair") ? flag.subject.ids : [])))];
   return {
-    centres: new Map(listCentresInScope(db, scope).map((c) => [c.id, c.name])),
-    targets: new Map((scope === "all" ? listTargets(db) : listTargets(db, scope)).map((t) => [t.id, t.title])),
-    provinces: new Map(listProvinceOptions(db).map((p) => [p.code, locale === "zh" ? p.nameZh : p.nameEn])),
+    centres: centreNames(db, idsOf("centre")),
+    targets: targetTitles(db, idsOf("target")),
+    provinces: new Map(listProvinceOptions(db).map((p) => [p.code, localName(locale, p)])),
   };
 }

@@ -18,7 +18,8 @@ const NEVER_ECHOED = new Set(["password"]);
  */
 export function formAction<S extends z.ZodType>(
   name: string,
-  options: { schema: S; roles?: readonly Role[]; files?: readonly string[] },
+  /** `schema` may be a function when its rules depend on the moment (today's date): it is called per request. */
+  options: { schema: S | (() => S); roles?: readonly Role[]; files?: readonly string[] },
   handler: Handler<z.output<S>>,
 ) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
@@ -35,7 +36,8 @@ export function formAction<S extends z.ZodType>(
       Object.fromEntries(Object.entries(keys).map(([field, key]) => [field, t.has(`validation.${key}`) ? t(`validation.${key}`) : t("validation.invalid")]));
     // File inputs reach the schema as File objects; they are never echoed back.
     const files = Object.fromEntries((options.files ?? []).map((field) => [field, formData.get(field)]));
-    const parsed = options.schema.safeParse({ ...unflatten(raw), ...files });
+    const schema = typeof options.schema === "function" ? options.schema() : options.schema;
+    const parsed = schema.safeParse({ ...unflatten(raw), ...files });
     if (!parsed.success) {
       return { status: "error", message: t("errors.invalidForm"), fieldErrors: translateKeys(fieldErrorKeys(parsed.error.issues)), values };
     }

@@ -62,7 +62,8 @@ export interface EngineInput extends Omit<RiskDataSet, "centres" | "targets"> {
   targets: readonly EngineTarget[];
 }
 
-export type DeliveryLevel = "green" | "amber" | "red";
+export const DELIVERY_LEVELS = ["green", "amber", "red"] as const;
+export type DeliveryLevel = (typeof DELIVERY_LEVELS)[number];
 
 export interface CentreResult {
   completionPct: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CALENDAR, periodRefusal, addDays, daysBetween, dueDate, endedPeriods, parsePeriod, periodContaining, periodLabel, periodStanding, previousPeriod } from "./periods";
+import { DEFAULT_CALENDAR, periodRefusal, addDays, daysBetween, dueDate, endedPeriods, parsePeriod, periodContaining, periodLabel, periodStanding, previousPeriod, reportingFrom } from "./periods";
 
 describe("periods", () => {
   it.each([
@@ -76,5 +76,15 @@ describe("periodRefusal", () => {
 
   it("opens a period on its first day", () => {
     expect(periodRefusal(parsePeriod("2026-12")!, { ...quarterly, cadence: "monthly" }, "2026-12-01", "2026-07-01")).toBeNull();
+  });
+});
+
+describe("reportingFrom", () => {
+  it.each([
+    ["2026-03-01", "2026-07-01", "2026-07-01"], // started before reporting began
+    ["2026-09-15", "2026-07-01", "2026-09-15"], // started later
+    ["2026-07-01", "2026-07-01", "2026-07-01"],
+  ])("centre from %s, reporting from %s → %s", (start, reportingStart, expected) => {
+    expect(reportingFrom(start, reportingStart)).toBe(expected);
   });
 });

@@ -64,10 +64,6 @@ export function previousPeriod(period: Period): Period {
   return periodContaining(addDays(period.start, -1), period.cadence);
 }
 
-export function nextPeriod(period: Period): Period {
-  return periodContaining(addDays(period.end, 1), period.cadence);
-}
-
 /** Periods that have ended on or before `today`, newest first, back to the one containing `from`. */
 export function endedPeriods(from: string, today: string, cadence: Cadence, limit = 12): Period[] {
   const result: Period[] = [];
@@ -132,4 +128,9 @@ export function periodRefusal(period: Period, calendar: Calendar, today: string,
   if (period.cadence !== calendar.cadence) return "wrongCadence";
   if (period.end < reportingStart) return "beforeReportingStart";
   return null;
+}
+
+/** The day a centre's reporting obligation starts: the later of its start and the system's reporting start. */
+export function reportingFrom(centreStart: string, reportingStart: string): string {
+  return centreStart > reportingStart ? centreStart : reportingStart;
 }

@@ -48,10 +48,6 @@ export type FocusTag = (typeof FOCUS_TAGS)[number];
 
 export const UPDATE_STATUSES = ["draft", "submitted", "returned", "approved"] as const;
 
-/** The five modes of the law on promoting the conversion of scientific and technological results. */
-export const CONVERSION_MODES = ["self", "transfer", "license", "joint", "equity"] as const;
-export type ConversionMode = (typeof CONVERSION_MODES)[number];
-
 /** Compute is only comparable within one precision. */
 export const COMPUTE_PRECISIONS = ["FP64", "FP32", "FP16", "BF16", "INT8"] as const;
 export type ComputePrecision = (typeof COMPUTE_PRECISIONS)[number];

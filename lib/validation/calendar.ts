@@ -10,4 +10,3 @@ export const calendarSchema = z.object({
   dueDays: integer(0, 90),
   graceDays: integer(0, 60),
 });
-export type CalendarInput = z.infer<typeof calendarSchema>;

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { DELIVERY_LEVELS } from "@/lib/domain/engine";
 import { enumOf, requiredText } from "./fields";
 
-export const DELIVERY_LEVELS = ["green", "amber", "red"] as const;
 
 /** A reviewer's delivery-confidence rating of a centre: the level and the narrative behind it. */
 export const confidenceRatingSchema = z.object({
@@ -9,4 +9,3 @@ export const confidenceRatingSchema = z.object({
   rating: enumOf(DELIVERY_LEVELS),
   narrative: requiredText(4000),
 });
-export type ConfidenceRatingFormInput = z.infer<typeof confidenceRatingSchema>;

@@ -5,6 +5,20 @@ import { z } from "zod";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
+/** A GET filter's field: left out or blank means "any". */
+export const optionalFilter = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+/** Next's searchParams hold arrays when a name repeats; a filter takes the first value of each of its fields. */
+export function firstValues(params: Record<string, string | string[] | undefined>, fields: readonly string[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const field of fields) {
+    const value = params[field];
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) values[field] = first;
+  }
+  return values;
+}
+
 export const requiredText = (max = 200) =>
   z.preprocess(
     (v) => (typeof v === "string" ? v.trim() : v),

@@ -6,8 +6,7 @@ import { enumOf, nullableDate, requiredText, whenFieldsValid } from "./fields";
 /** A dismissal or justification may hold at most this long before the flag must be looked at again. */
 export const MAX_SUPPRESSION_DAYS = 366;
 
-/** The fields alone (what the form sends); `flagReviewSchema` adds the rules that need today's date. */
-export const flagReviewFields = z.object({
+const flagReviewFields = z.object({
   flagKey: requiredText(400),
   action: enumOf(FLAG_ACTIONS),
   // Every review says why: an acknowledgement's comment, a dismissal's justification, a duplicate's reason.
@@ -28,4 +27,3 @@ export function flagReviewSchema(today: string) {
     { when: whenFieldsValid("action", "expiresOn") },
   );
 }
-export type FlagReviewFormInput = z.infer<ReturnType<typeof flagReviewSchema>>;

@@ -8,11 +8,10 @@ export function SeverityBadge({ severity }: { severity: RiskSeverity }) {
   return <span className={`badge sev sev-${severity}`}>{t(`severity.${severity}`)}</span>;
 }
 
-export function LevelBadge({ level, label }: { level: DeliveryLevel; label?: string }) {
+export function LevelBadge({ level }: { level: DeliveryLevel }) {
   const t = useTranslations("risk");
   return (
     <span className={`badge sev sev-${level}`} data-level={level}>
-      {label ? `${label}: ` : ""}
       {t(`level.${level}`)}
     </span>
   );

@@ -5,13 +5,11 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getCentreProvince } from "@/db/centres";
 import { recordConfidenceRating } from "@/db/confidence";
-import { computeEngine } from "@/db/engine";
 import { formAction } from "@/lib/auth/form-action";
-import { env } from "@/lib/env";
-import { chinaToday } from "@/lib/domain/china-time";
 import { ForbiddenError, NotFoundError } from "@/lib/domain/errors";
 import { canReview } from "@/lib/domain/update-workflow";
 import { confidenceRatingSchema } from "@/lib/validation/confidence";
+import { getEngine } from "@/app/_lib/engine";
 
 export const rateCentreAction = formAction("rateCentreAction", { schema: confidenceRatingSchema, roles: ["reviewer"] }, (input, user) => {
   const db = getDb();
@@ -19,7 +17,7 @@ export const rateCentreAction = formAction("rateCentreAction", { schema: confide
   if (!provinceCode) throw new NotFoundError();
   if (!canReview(user, provinceCode)) throw new ForbiddenError();
   // The computed level beside the rating is the one in force at this moment, kept with it.
-  const computed = computeEngine(db, chinaToday(), env.REPORTING_START).centres.get(input.centreId);
+  const computed = getEngine().centres.get(input.centreId);
   if (!computed) throw new NotFoundError();
   recordConfidenceRating(
     db,

@@ -5,7 +5,7 @@ import { listProvinceOptions } from "@/db/provinces";
 import { requireUser } from "@/lib/auth/current-user";
 import { assertCanReadProvince } from "@/lib/auth/guards";
 import { readableScope } from "@/lib/domain/permissions";
-import { RISK_CODES } from "@/lib/domain/risk/types";
+import { RISK_CODES, RISK_SEVERITIES } from "@/lib/domain/risk/types";
 import { localeOrDefault } from "@/lib/i18n/locale";
 import { flagFilterSchema, flagFilterValues, type FlagFilter } from "@/lib/validation/flag-filter";
 import { isSuppressed } from "@/lib/domain/risk/flag-review";
@@ -47,6 +47,7 @@ export default async function FlagsPage({ searchParams }: Props) {
   const suppressed = matching.length - items.length;
   const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
   const page = Math.min(filter.page, pages);
+  const shown = items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const provinces = scope === "all" ? listProvinceOptions(getDb()) : [];
   return (
     <>
@@ -86,7 +87,7 @@ export default async function FlagsPage({ searchParams }: Props) {
           <label htmlFor="severity">{t("risk.columns.severity")}</label>
           <select id="severity" name="severity" defaultValue={filter.severity ?? ""}>
             <option value="">{t("common.all")}</option>
-            {(["red", "amber", "info"] as const).map((s) => (
+            {RISK_SEVERITIES.map((s) => (
               <option key={s} value={s}>
                 {t(`risk.severity.${s}`)}
               </option>
@@ -106,7 +107,7 @@ export default async function FlagsPage({ searchParams }: Props) {
         {t("risk.count", { count: items.length })}
         {pages > 1 && ` · ${t("risk.page", { page, pages })}`}
       </p>
-      <FlagTable items={items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)} names={subjectNames(filter.province ?? scope, locale)} caption={t("risk.title")} showSuppressed />
+      <FlagTable items={shown} names={subjectNames(shown, locale)} caption={t("risk.title")} showSuppressed />
       {suppressed > 0 && (
         <p className="muted small">
           <span>{t("risk.suppressedHidden", { count: suppressed })}</span> <Link href={pageHref({ ...filter, show: "all", page: 1 })}>{t("risk.showAll")}</Link>

@@ -7,6 +7,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { formatNumber } from "@/lib/domain/format";
 import { readableScope } from "@/lib/domain/permissions";
 import { localeOrDefault } from "@/lib/i18n/locale";
+import { isSuppressed } from "@/lib/domain/risk/flag-review";
 import { flagsInScope, getEngine, subjectNames } from "@/app/_lib/engine";
 import { FlagTable } from "../_components/flag-table";
 import { openFlagCounts, RollUpSummary } from "../_components/roll-up-summary";
@@ -30,7 +31,8 @@ export default async function OverviewPage() {
   const provinces = listProvinces(getDb(), "all").filter((p) => p.centreCount > 0 || p.targetCount > 0);
   const pct = (value: number | null) => (value === null ? "—" : `${formatNumber(value, locale, 1)}%`);
   const reviewedByKey = new Map(flags.map((f) => [f.flag.key, f]));
-  const open = flags.filter((f) => f.state.state === "open" || f.state.state === "returned");
+  // The same "open" as the counts: everything but standing dismissals and justifications.
+  const open = flags.filter((f) => !isSuppressed(f.state));
   return (
     <>
       <h1>{t("overview.title")}</h1>
@@ -91,7 +93,7 @@ export default async function OverviewPage() {
           <h2 id="flags-heading">{t("overview.topFlags", { count: Math.min(TOP_FLAGS, open.length), total: open.length })}</h2>
           <Link href="/flags">{t("risk.allFlags")}</Link>
         </div>
-        <FlagTable items={open.slice(0, TOP_FLAGS)} names={subjectNames("all", locale)} caption={t("risk.title")} />
+        <FlagTable items={open.slice(0, TOP_FLAGS)} names={subjectNames(open.slice(0, TOP_FLAGS), locale)} caption={t("risk.title")} />
       </section>
     </>
   );

@@ -8,7 +8,7 @@ import { listCentresInScope } from "@/db/centres";
 import { myOpenUpdates, updateStatusesFor } from "@/db/updates";
 import { requireUser } from "@/lib/auth/current-user";
 import { readableScope } from "@/lib/domain/permissions";
-import { endedPeriods, periodContaining, periodLabel, periodStanding, type Calendar } from "@/lib/domain/periods";
+import { endedPeriods, periodContaining, periodLabel, periodStanding, reportingFrom, type Calendar } from "@/lib/domain/periods";
 import { localeOrDefault } from "@/lib/i18n/locale";
 
 const PERIODS_SHOWN = 4;
@@ -31,8 +31,7 @@ export default async function ReportingPage() {
   // The current period (open, can be drafted early) and the last ended ones.
   const periodsOf = (c: (typeof centres)[number]) => {
     const calendar = calendars.get(c.provinceCode)!;
-    const from = c.startDate > env.REPORTING_START ? c.startDate : env.REPORTING_START;
-    return [periodContaining(today, calendar.cadence), ...endedPeriods(from, today, calendar.cadence, PERIODS_SHOWN - 1)];
+    return [periodContaining(today, calendar.cadence), ...endedPeriods(reportingFrom(c.startDate, env.REPORTING_START), today, calendar.cadence, PERIODS_SHOWN - 1)];
   };
   const allPeriodCodes = [...new Set(centres.flatMap((c) => periodsOf(c).map((p) => p.code)))];
   const statuses = new Map(updateStatusesFor(db, centres.map((c) => c.id), allPeriodCodes).map((u) => [`${u.centreId}:${u.period}`, u.status]));

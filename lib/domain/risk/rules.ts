@@ -1,7 +1,7 @@
 // Entry point of the risk rules: every rule, its input type, and `evaluateAll` over a whole data set.
 // Each rule is a pure function (input, today, thresholds = DEFAULT_THRESHOLDS) → RiskFlag[].
 
-import { DEFAULT_CALENDAR, type Calendar } from "../periods";
+import { DEFAULT_CALENDAR, reportingFrom, type Calendar } from "../periods";
 import { checkDuplicateConstruction, type DuplicateCentreInput } from "./duplicate-construction";
 import { checkFundingUnderExecution } from "./funding-under-execution";
 import { checkLowConversion } from "./low-conversion";
@@ -101,7 +101,7 @@ export function evaluateAll(input: RiskDataSet, today: string, thresholds: RiskT
     );
 
     const calendar = calendars.get(centre.provinceCode) ?? DEFAULT_CALENDAR;
-    const from = centre.startDate > input.reportingStart ? centre.startDate : input.reportingStart;
+    const from = reportingFrom(centre.startDate, input.reportingStart);
     const expectedPeriods = centre.expectedPeriods ?? expectedPeriodsFrom(from, calendar.cadence);
     flags.push(
       ...checkStaleReporting(

@@ -11,7 +11,9 @@ export const RISK_CODES = [
 ] as const;
 export type RiskCode = (typeof RISK_CODES)[number];
 
-export type RiskSeverity = "info" | "amber" | "red";
+/** Most severe first, the order lists and filters show them in. */
+export const RISK_SEVERITIES = ["red", "amber", "info"] as const;
+export type RiskSeverity = (typeof RISK_SEVERITIES)[number];
 
 export type RiskSubjectKind = "centre" | "province" | "centre_pair" | "target";
 

@@ -1,11 +1,11 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { getThresholds, listThresholdOverrides } from "@/db/thresholds";
+import { listThresholdOverrides } from "@/db/thresholds";
 import { requireUser } from "@/lib/auth/current-user";
 import { assertAdmin } from "@/lib/auth/guards";
 import { formatNumber } from "@/lib/domain/format";
 import { DEFAULT_THRESHOLDS } from "@/lib/domain/risk/thresholds";
-import { readThreshold, THRESHOLD_FIELDS } from "@/lib/domain/risk/threshold-fields";
+import { readThreshold, THRESHOLD_FIELDS, withOverrides } from "@/lib/domain/risk/threshold-fields";
 import { localeOrDefault } from "@/lib/i18n/locale";
 import { ThresholdForm } from "./_components/threshold-form";
 
@@ -22,8 +22,8 @@ export default async function ThresholdsPage({ searchParams }: Props) {
   const t = await getTranslations();
   const locale = localeOrDefault(await getLocale());
   const db = getDb();
-  const current = getThresholds(db);
   const overrides = listThresholdOverrides(db);
+  const current = withOverrides(new Map([...overrides].map(([key, row]) => [key, row.value])));
   const { saved, reset } = await searchParams;
   const changedKey = saved ?? reset;
   const groups = [...new Set(THRESHOLD_FIELDS.map((f) => f.key.split(".")[0]!))];

@@ -115,7 +115,7 @@ export default async function CentrePage({ params }: Props) {
           </div>
         </dl>
         <h3>{t("risk.title")}</h3>
-        <FlagTable items={flags} names={subjectNames(centre.provinceCode, locale)} caption={t("risk.title")} showSuppressed />
+        <FlagTable items={flags} names={subjectNames(flags, locale)} caption={t("risk.title")} showSuppressed />
       </section>
 
       <section aria-labelledby="confidence-heading" id="confidence">

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { initialFormState } from "@/lib/validation/form-state";
-import { DELIVERY_LEVELS } from "@/lib/validation/confidence";
+import { DELIVERY_LEVELS } from "@/lib/domain/engine";
 import { FormMessage, SelectField, TextAreaField } from "@/app/_components/form-fields";
 import { rateCentreAction } from "../rating-actions";
 

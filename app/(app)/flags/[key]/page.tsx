@@ -9,7 +9,8 @@ import { chinaDateTime } from "@/lib/domain/china-time";
 import { addDays } from "@/lib/domain/periods";
 import { availableFlagActions, FLAG_ACTIONS, flagState } from "@/lib/domain/risk/flag-review";
 import { canReview } from "@/lib/domain/update-workflow";
-import { localeOrDefault } from "@/lib/i18n/locale";
+import { localeOrDefault, localName } from "@/lib/i18n/locale";
+import { getProvince } from "@/db/provinces";
 import { MAX_SUPPRESSION_DAYS } from "@/lib/validation/flag-review";
 import { findFlag, getEngine, subjectNames } from "@/app/_lib/engine";
 import { FlagTable } from "../../_components/flag-table";
@@ -62,11 +63,12 @@ export default async function FlagPage({ params, searchParams }: Props) {
   const { flag } = found;
   const state = flagState(flag, engine.reviews.get(key), engine.today);
   const reviewer = canReview(user, provinceCode);
+  const province = getProvince(db, provinceCode);
   const other = locale === "zh" ? "en" : "zh";
   return (
     <>
       <p className="breadcrumb">
-        <Link href="/flags">{t("risk.title")}</Link> / <Link href={`/provinces/${provinceCode}`}>{subjectNames(provinceCode, locale).provinces.get(provinceCode)}</Link> /
+        <Link href="/flags">{t("risk.title")}</Link> / <Link href={`/provinces/${provinceCode}`}>{province ? localName(locale, province) : provinceCode}</Link> /
       </p>
       <h1>
         {t(`risk.codes.${flag.code}`)} <SeverityBadge severity={flag.severity} /> <FlagStateBadge state={state} />
@@ -76,7 +78,7 @@ export default async function FlagPage({ params, searchParams }: Props) {
           {t("risk.review.done", { action: t(`risk.review.actions.${done}`) })}
         </p>
       )}
-      <FlagTable items={[{ flag, state }]} names={subjectNames(provinceCode, locale)} caption={t("risk.subjectCaption")} showSuppressed />
+      <FlagTable items={[{ flag, state }]} names={subjectNames([{ flag, state }], locale)} caption={t("risk.subjectCaption")} showSuppressed />
       <p lang={other === "zh" ? "zh-CN" : "en"} className="muted" data-testid="other-language-explanation">
         {flag.explanation[other]}
       </p>

@@ -54,7 +54,7 @@ export default async function ProvincePage({ params }: Props) {
           <h2 id="flags-heading">{t("risk.title")}</h2>
           <Link href={`/flags?province=${code}`}>{t("risk.allFlags")}</Link>
         </div>
-        <FlagTable items={flags} names={subjectNames(code, locale)} caption={t("risk.title")} limit={PAGE_FLAGS} moreHref={`/flags?province=${code}`} />
+        <FlagTable items={flags} names={subjectNames(flags, locale)} caption={t("risk.title")} limit={PAGE_FLAGS} moreHref={`/flags?province=${code}`} />
       </section>
 
       <section aria-labelledby="targets-heading">
