@@ -32,13 +32,15 @@ export interface AuditRecord {
   action: AuditAction;
   before?: unknown;
   after?: unknown;
+  /** When it happened, if not now (the demo seed backdates its reporting rounds). */
+  at?: string;
 }
 
 /** Must be called inside the transaction that makes the change, so the two commit or fail together. */
 export function writeAudit(tx: Tx | Db, record: AuditRecord): void {
   tx.insert(auditLog)
     .values({
-      at: new Date().toISOString(),
+      at: record.at ?? new Date().toISOString(),
       actorId: "userId" in record.actor ? record.actor.userId : null,
       actorLabel: "label" in record.actor ? record.actor.label : null,
       entity: record.entity,

@@ -1,6 +1,7 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, gte, isNull, lt, or, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
-import { centreFocusTags, centres, centreTargets, milestones, planTargets, provinces, reportingCalendars, updateMilestones, updates } from "./schema";
+import { auditLog, centreFocusTags, centres, centreTargets, milestones, planTargets, provinces, reportingCalendars, updateApprovals, updateMilestones, updates, type ApprovedMilestone, type ApprovedValues } from "./schema";
 import { isEnterpriseLead } from "@/lib/domain/credit-code";
 import { DEFAULT_CALENDAR } from "@/lib/domain/periods";
 import type { ApprovedReport, EngineCentre, EngineInput, EngineTarget } from "@/lib/domain/engine";
@@ -27,11 +28,44 @@ type UpdateRow = [centreId: string, period: string, periodEnd: string, investmen
 type CentreRow = [id: string, provinceCode: string, cityCode: string, status: EngineCentre["status"], leadInstitution: string, leadCreditCode: string | null, plannedBudgetYuan: number, startDate: string, plannedCompletionDate: string];
 
 /**
+ * Each row's state just before its first edit at or after `cutoff`: the audit log keeps the whole row
+ * as it was (`before`) with every edit of a centre, milestone or target, so undoing later edits gives
+ * the row as it stood at the cutoff.
+ */
+function rowsAsOf(db: Db, entity: "centre" | "milestone" | "plan_target", cutoff: string): Map<string, Record<string, unknown>> {
+  const rows = db
+    .select({ entityId: auditLog.entityId, before: auditLog.before })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, entity), eq(auditLog.action, "update"), gte(auditLog.at, cutoff)))
+    .orderBy(asc(auditLog.id))
+    .all();
+  const result = new Map<string, Record<string, unknown>>();
+  for (const { entityId, before } of rows) if (!result.has(entityId) && before) result.set(entityId, before as Record<string, unknown>);
+  return result;
+}
+
+/** `row` with the fields it had at the cutoff (from rowsAsOf), for the fields named. */
+function revert<T extends object>(row: T, asOf: Record<string, unknown> | undefined, fields: readonly (keyof T & string)[]): T {
+  if (!asOf) return row;
+  const reverted = { ...row };
+  for (const f of fields) if (f in asOf) (reverted as Record<string, unknown>)[f] = asOf[f];
+  return reverted;
+}
+
+const num = (v: unknown) => (typeof v === "number" ? v : null);
+
+/**
  * Everything the engine reads, nationwide: the duplicate and scattered rules compare centres across
  * a city or province, so one province's figures cannot be computed from its own rows alone. Only
  * approved updates are read, milestone progress included.
+ *
+ * With `cutoff` (an ISO instant), the data as it stood then: records registered before it, as they were
+ * (later edits undone from the audit log), and the approvals standing at that moment with the figures
+ * they approved (update_approvals), not later corrections. Calendars and target links are current.
  */
-export function loadEngineInput(db: Db, reportingStart: string): EngineInput {
+export function loadEngineInput(db: Db, reportingStart: string, cutoff?: string): EngineInput {
+  const registeredBy = (createdAt: SQLiteColumn): SQL | undefined => (cutoff === undefined ? undefined : lt(createdAt, cutoff));
+  const asOf = cutoff === undefined ? undefined : { centre: rowsAsOf(db, "centre", cutoff), milestone: rowsAsOf(db, "milestone", cutoff), target: rowsAsOf(db, "plan_target", cutoff) };
   const calendarRows = db
     .select({ code: provinces.code, cadence: reportingCalendars.cadence, dueDays: reportingCalendars.dueDays, graceDays: reportingCalendars.graceDays })
     .from(provinces)
@@ -41,14 +75,116 @@ export function loadEngineInput(db: Db, reportingStart: string): EngineInput {
   const tagsOf = new Map<string, FocusTag[]>();
   const tagRows = db.select().from(centreFocusTags).orderBy(asc(centreFocusTags.centreId), asc(centreFocusTags.position)).values() as TagRow[];
   for (const [centreId, tag] of tagRows) push(tagsOf, centreId, tag);
+  if (asOf) for (const [centreId, before] of asOf.centre) if (Array.isArray(before.focusTags)) tagsOf.set(centreId, before.focusTags as FocusTag[]);
 
+  const { approvedProgress, reportsOf } = cutoff === undefined ? approvedNow(db) : approvedAt(db, cutoff);
   const milestonesOf = new Map<string, EngineCentre["milestones"][number][]>();
   const milestoneRows = db
     .select({ id: milestones.id, centreId: milestones.centreId, title: milestones.title, weight: milestones.weight, plannedDate: milestones.plannedDate, progress: milestones.progress })
     .from(milestones)
+    .where(registeredBy(milestones.createdAt))
     .values() as MilestoneRow[];
-  // Progress as last approved: the newest approved update reporting a milestone overrides the figure
-  // recorded when it was registered (the same rule as approvedMilestoneProgress, for every centre at once).
+  for (const row of milestoneRows) {
+    const [id, centreId, title, weight, plannedDate, progress] = asOf ? revertRow(row, asOf.milestone.get(row[0]), MILESTONE_FIELDS) : row;
+    // Progress as last approved: the newest approved update reporting a milestone overrides the figure
+    // recorded when it was registered (the same rule as approvedMilestoneProgress, for every centre at once).
+    push(milestonesOf, centreId, { id, title, weight, plannedDate, progress: approvedProgress.get(id) ?? progress });
+  }
+
+  const centreRows = db
+    .select({
+      id: centres.id,
+      provinceCode: centres.provinceCode,
+      cityCode: centres.cityCode,
+      status: centres.status,
+      leadInstitution: centres.leadInstitution,
+      leadCreditCode: centres.leadCreditCode,
+      plannedBudgetYuan: centres.plannedBudgetYuan,
+      startDate: centres.startDate,
+      plannedCompletionDate: centres.plannedCompletionDate,
+    })
+    .from(centres)
+    .where(registeredBy(centres.createdAt))
+    .values() as CentreRow[];
+  const engineCentres: EngineCentre[] = centreRows.map((row) => {
+    const [id, provinceCode, cityCode, status, leadInstitution, leadCreditCode, plannedBudgetYuan, startDate, plannedCompletionDate] = asOf ? revertRow(row, asOf.centre.get(row[0]), CENTRE_FIELDS) : row;
+    return {
+      id,
+      provinceCode,
+      cityCode,
+      status,
+      leadInstitution,
+      leadCreditCode,
+      plannedBudgetYuan,
+      startDate,
+      plannedCompletionDate,
+      focusTags: tagsOf.get(id) ?? [],
+      enterpriseLed: isEnterpriseLead(leadInstitution, leadCreditCode),
+      milestones: milestonesOf.get(id) ?? [],
+      reports: reportsOf.get(id) ?? [],
+    };
+  });
+
+  const centresOfTarget = new Map<string, string[]>();
+  for (const [centreId, targetId] of db.select().from(centreTargets).values() as [centreId: string, targetId: string][]) push(centresOfTarget, targetId, centreId);
+  const targets: EngineTarget[] = db
+    .select()
+    .from(planTargets)
+    .where(registeredBy(planTargets.createdAt))
+    .all()
+    .map((row) => {
+      const t = asOf ? revert(row, asOf.target.get(row.id), TARGET_FIELDS) : row;
+      return {
+        id: t.id,
+        provinceCode: t.provinceCode,
+        unit: t.unit,
+        measure: t.measure,
+        centreIds: centresOfTarget.get(t.id) ?? [],
+        spec: { kind: t.kind, baselineValue: t.baselineValue, baselineDate: t.baselineDate, targetValue: t.targetValue, deadline: t.deadline, checkpoints: t.plannedValues },
+      };
+    });
+
+  return {
+    reportingStart,
+    provinces: calendarRows.map((p) => ({
+      code: p.code,
+      calendar: p.cadence === null ? DEFAULT_CALENDAR : { cadence: p.cadence, dueDays: p.dueDays!, graceDays: p.graceDays! },
+    })),
+    centres: engineCentres,
+    targets,
+  };
+}
+
+// The columns of the `.values()` rows above, by name, for undoing later edits.
+const MILESTONE_FIELDS = ["id", "centreId", "title", "weight", "plannedDate", "progress"] as const;
+const CENTRE_FIELDS = ["id", "provinceCode", "cityCode", "status", "leadInstitution", "leadCreditCode", "plannedBudgetYuan", "startDate", "plannedCompletionDate"] as const;
+const TARGET_FIELDS = ["unit", "measure", "kind", "baselineValue", "baselineDate", "targetValue", "deadline", "plannedValues"] as const;
+
+function revertRow<T extends readonly unknown[]>(row: T, asOf: Record<string, unknown> | undefined, fields: readonly string[]): T {
+  if (!asOf) return row;
+  return row.map((value, i) => (fields[i]! in asOf ? asOf[fields[i]!] : value)) as unknown as T;
+}
+
+type Approved = { approvedProgress: Map<string, number>; reportsOf: Map<string, ApprovedReport[]> };
+
+function reportOf(period: string, periodEnd: string, v: { investmentExecutedYuan: number | null; computePflops: number | null; utilizationPercent: number | null; patentsGranted: number | null; resultsProduced: number | null; convertedSelf: number | null; convertedTransfer: number | null; convertedLicense: number | null; convertedJoint: number | null; convertedEquity: number | null; techContractValueYuan: number | null; firmsIncubated: number | null; talentIntroduced: number | null }): ApprovedReport {
+  return {
+    period,
+    periodEnd,
+    investmentExecutedYuan: v.investmentExecutedYuan,
+    computePflops: v.computePflops,
+    utilizationPercent: v.utilizationPercent,
+    patentsGranted: v.patentsGranted,
+    resultsProduced: v.resultsProduced,
+    techContractValueYuan: v.techContractValueYuan,
+    firmsIncubated: v.firmsIncubated,
+    talentIntroduced: v.talentIntroduced,
+    resultsConverted: convertedSum(v.convertedSelf, v.convertedTransfer, v.convertedLicense, v.convertedJoint, v.convertedEquity),
+  };
+}
+
+/** The approved updates as they are now. */
+function approvedNow(db: Db): Approved {
   const approvedProgress = new Map<string, number>();
   const approvedRows = db
     .select({ milestoneId: updateMilestones.milestoneId, progress: updateMilestones.progress })
@@ -58,9 +194,6 @@ export function loadEngineInput(db: Db, reportingStart: string): EngineInput {
     .orderBy(asc(updates.periodEnd))
     .values() as [milestoneId: string, progress: number][];
   for (const [milestoneId, progress] of approvedRows) approvedProgress.set(milestoneId, progress);
-  for (const [id, centreId, title, weight, plannedDate, progress] of milestoneRows) {
-    push(milestonesOf, centreId, { id, title, weight, plannedDate, progress: approvedProgress.get(id) ?? progress });
-  }
 
   const reportsOf = new Map<string, ApprovedReport[]>();
   const updateRows = db
@@ -85,63 +218,44 @@ export function loadEngineInput(db: Db, reportingStart: string): EngineInput {
     .from(updates)
     .where(eq(updates.status, "approved"))
     .values() as UpdateRow[];
-  for (const [centreId, period, periodEnd, investmentExecutedYuan, computePflops, utilizationPercent, patentsGranted, resultsProduced, cs, ct, cl, cj, ce, techContractValueYuan, firmsIncubated, talentIntroduced] of updateRows) {
-    const resultsConverted = convertedSum(cs, ct, cl, cj, ce);
-    push(reportsOf, centreId, { period, periodEnd, investmentExecutedYuan, computePflops, utilizationPercent, patentsGranted, resultsProduced, techContractValueYuan, firmsIncubated, talentIntroduced, resultsConverted });
+  for (const [centreId, period, periodEnd, investmentExecutedYuan, computePflops, utilizationPercent, patentsGranted, resultsProduced, convertedSelf, convertedTransfer, convertedLicense, convertedJoint, convertedEquity, techContractValueYuan, firmsIncubated, talentIntroduced] of updateRows) {
+    push(reportsOf, centreId, reportOf(period, periodEnd, { investmentExecutedYuan, computePflops, utilizationPercent, patentsGranted, resultsProduced, convertedSelf, convertedTransfer, convertedLicense, convertedJoint, convertedEquity, techContractValueYuan, firmsIncubated, talentIntroduced }));
   }
+  return { approvedProgress, reportsOf };
+}
 
-  const centreRows = db
-    .select({
-      id: centres.id,
-      provinceCode: centres.provinceCode,
-      cityCode: centres.cityCode,
-      status: centres.status,
-      leadInstitution: centres.leadInstitution,
-      leadCreditCode: centres.leadCreditCode,
-      plannedBudgetYuan: centres.plannedBudgetYuan,
-      startDate: centres.startDate,
-      plannedCompletionDate: centres.plannedCompletionDate,
-    })
-    .from(centres)
-    .values() as CentreRow[];
-  const engineCentres: EngineCentre[] = centreRows.map(([id, provinceCode, cityCode, status, leadInstitution, leadCreditCode, plannedBudgetYuan, startDate, plannedCompletionDate]) => ({
-    id,
-    provinceCode,
-    cityCode,
-    status,
-    leadInstitution,
-    leadCreditCode,
-    plannedBudgetYuan,
-    startDate,
-    plannedCompletionDate,
-    focusTags: tagsOf.get(id) ?? [],
-    enterpriseLed: isEnterpriseLead(leadInstitution, leadCreditCode),
-    milestones: milestonesOf.get(id) ?? [],
-    reports: reportsOf.get(id) ?? [],
-  }));
-
-  const centresOfTarget = new Map<string, string[]>();
-  for (const [centreId, targetId] of db.select().from(centreTargets).values() as [centreId: string, targetId: string][]) push(centresOfTarget, targetId, centreId);
-  const targets: EngineTarget[] = db
-    .select()
-    .from(planTargets)
-    .all()
-    .map((t) => ({
-      id: t.id,
-      provinceCode: t.provinceCode,
-      unit: t.unit,
-      measure: t.measure,
-      centreIds: centresOfTarget.get(t.id) ?? [],
-      spec: { kind: t.kind, baselineValue: t.baselineValue, baselineDate: t.baselineDate, targetValue: t.targetValue, deadline: t.deadline, checkpoints: t.plannedValues },
-    }));
-
-  return {
-    reportingStart,
-    provinces: calendarRows.map((p) => ({
-      code: p.code,
-      calendar: p.cadence === null ? DEFAULT_CALENDAR : { cadence: p.cadence, dueDays: p.dueDays!, graceDays: p.graceDays! },
-    })),
-    centres: engineCentres,
-    targets,
-  };
+/** The approvals standing at `cutoff` (made before it and not withdrawn by then), with what they approved. */
+function approvedAt(db: Db, cutoff: string): Approved {
+  const rows = db
+    .select({ centreId: updateApprovals.centreId, period: updateApprovals.period, periodEnd: updateApprovals.periodEnd, values: updateApprovals.values, milestones: updateApprovals.milestones })
+    .from(updateApprovals)
+    .where(and(lt(updateApprovals.approvedAt, cutoff), or(isNull(updateApprovals.withdrawnAt), gte(updateApprovals.withdrawnAt, cutoff))))
+    .orderBy(asc(updateApprovals.periodEnd))
+    .all();
+  const approvedProgress = new Map<string, number>();
+  const reportsOf = new Map<string, ApprovedReport[]>();
+  for (const row of rows) {
+    for (const m of row.milestones as ApprovedMilestone[]) approvedProgress.set(m.id, m.progress);
+    const v = row.values as ApprovedValues;
+    push(
+      reportsOf,
+      row.centreId,
+      reportOf(row.period, row.periodEnd, {
+        investmentExecutedYuan: num(v.investmentExecutedYuan),
+        computePflops: num(v.computePflops),
+        utilizationPercent: num(v.utilizationPercent),
+        patentsGranted: num(v.patentsGranted),
+        resultsProduced: num(v.resultsProduced),
+        convertedSelf: num(v.convertedSelf),
+        convertedTransfer: num(v.convertedTransfer),
+        convertedLicense: num(v.convertedLicense),
+        convertedJoint: num(v.convertedJoint),
+        convertedEquity: num(v.convertedEquity),
+        techContractValueYuan: num(v.techContractValueYuan),
+        firmsIncubated: num(v.firmsIncubated),
+        talentIntroduced: num(v.talentIntroduced),
+      }),
+    );
+  }
+  return { approvedProgress, reportsOf };
 }

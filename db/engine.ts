@@ -4,17 +4,25 @@ import { loadEngineInput } from "./engine-data";
 import { latestFlagReviews } from "./flag-reviews";
 import { auditLog } from "./schema";
 import { getThresholds } from "./thresholds";
+import { asOfCutoff } from "@/lib/domain/as-of";
 import { runEngine } from "@/lib/domain/engine";
 
-/** The engine over the whole database on `today` under the stored thresholds, with the latest review of each flag. */
-export function computeEngine(db: Db, today: string, reportingStart: string) {
+/**
+ * The engine over the whole database on `today` under the stored thresholds, with the latest review of
+ * each flag. With `asOf` (a past day), the figures as they stood at the end of that day: `today` is
+ * that day, and only records, approvals and flag reviews made by then count (thresholds are today's).
+ */
+export function computeEngine(db: Db, today: string, reportingStart: string, asOf?: string) {
   const thresholds = getThresholds(db);
-  const result = runEngine(loadEngineInput(db, reportingStart), today, thresholds);
-  return { ...result, thresholds, reviews: latestFlagReviews(db) };
+  const cutoff = asOf === undefined ? undefined : asOfCutoff(asOf);
+  const result = runEngine(loadEngineInput(db, reportingStart, cutoff), asOf ?? today, thresholds);
+  return { ...result, thresholds, reviews: latestFlagReviews(db, cutoff), asOf: asOf ?? null };
 }
 export type EngineSnapshot = ReturnType<typeof computeEngine>;
 
-let cached: { db: Db; key: string; snapshot: EngineSnapshot } | undefined;
+/** Snapshots kept: the current one and a few "as of" views; the least recently computed goes first. */
+const MAX_CACHED = 4;
+let cache: { db: Db; entries: Map<string, { stamp: number; snapshot: EngineSnapshot }> } | undefined;
 
 /**
  * computeEngine, reused while nothing it reads has changed. Every write the engine depends on (centres,
@@ -23,11 +31,15 @@ let cached: { db: Db; key: string; snapshot: EngineSnapshot } | undefined;
  * primary-key lookup instead of a pass over all data. Bulk loads (`db:seed -- --scale`) write their own
  * audit entry last, so a running server sees them once they finish.
  */
-export function computeEngineCached(db: Db, today: string, reportingStart: string): EngineSnapshot {
+export function computeEngineCached(db: Db, today: string, reportingStart: string, asOf?: string): EngineSnapshot {
   const stamp = db.select({ id: max(auditLog.id) }).from(auditLog).get()?.id ?? 0;
-  const key = `${today}|${reportingStart}|${stamp}`;
-  if (cached?.db === db && cached.key === key) return cached.snapshot;
-  const snapshot = computeEngine(db, today, reportingStart);
-  cached = { db, key, snapshot };
+  const key = `${today}|${reportingStart}|${asOf ?? "now"}`;
+  if (cache?.db !== db) cache = { db, entries: new Map() };
+  const hit = cache.entries.get(key);
+  if (hit?.stamp === stamp) return hit.snapshot;
+  const snapshot = computeEngine(db, today, reportingStart, asOf);
+  cache.entries.delete(key);
+  cache.entries.set(key, { stamp, snapshot });
+  if (cache.entries.size > MAX_CACHED) cache.entries.delete(cache.entries.keys().next().value!);
   return snapshot;
 }

@@ -1,4 +1,4 @@
-import { asc, desc, eq } from "drizzle-orm";
+import { asc, desc, eq, lt } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { Db } from "./client";
 import { writeAudit } from "./audit";
@@ -47,11 +47,12 @@ export function recordFlagReview(db: Db, input: FlagReviewInput, actorId: string
   return id;
 }
 
-/** The latest review of every reviewed flag, by key. */
-export function latestFlagReviews(db: Db): Map<string, FlagReview & { at: string }> {
+/** The latest review of every reviewed flag, by key (with `before`, among the reviews made before that instant). */
+export function latestFlagReviews(db: Db, before?: string): Map<string, FlagReview & { at: string }> {
   const rows = db
     .select({ flagKey: flagReviews.flagKey, action: flagReviews.action, severity: flagReviews.severity, values: flagReviews.values, expiresOn: flagReviews.expiresOn, at: flagReviews.at })
     .from(flagReviews)
+    .where(before === undefined ? undefined : lt(flagReviews.at, before))
     .orderBy(asc(flagReviews.at))
     .all();
   return new Map(rows.map(({ flagKey, ...review }) => [flagKey, review]));

@@ -254,6 +254,36 @@ export const updateMilestones = sqliteTable(
   (t) => [primaryKey({ columns: [t.updateId, t.milestoneId] }), index("update_milestones_milestone_idx").on(t.milestoneId)],
 );
 
+/**
+ * What each approval approved, kept when the update is later reopened and changed: the figures and
+ * milestone progress as approved, when, by whom, and when the approval was withdrawn (reopened). The
+ * dashboards' "as of" view reads the approvals standing at a past moment from here.
+ */
+export const updateApprovals = sqliteTable(
+  "update_approvals",
+  {
+    id: text("id").primaryKey(),
+    updateId: text("update_id")
+      .notNull()
+      .references(() => updates.id, { onDelete: "cascade" }),
+    centreId: text("centre_id")
+      .notNull()
+      .references(() => centres.id, { onDelete: "cascade" }),
+    period: text("period").notNull(),
+    periodEnd: text("period_end").notNull(),
+    values: text("values", { mode: "json" }).$type<ApprovedValues>().notNull(),
+    milestones: text("milestones", { mode: "json" }).$type<ApprovedMilestone[]>().notNull(),
+    approvedBy: text("approved_by").references(() => users.id),
+    approvedAt: text("approved_at").notNull(),
+    withdrawnAt: text("withdrawn_at"),
+  },
+  (t) => [index("update_approvals_update_idx").on(t.updateId), index("update_approvals_approved_idx").on(t.approvedAt)],
+);
+
+/** The update's value fields as approved (see VALUE_FIELDS in lib/validation/update.ts). */
+export type ApprovedValues = Record<string, number | string | null>;
+export type ApprovedMilestone = { id: string; progress: number; actualCompletionDate: string | null };
+
 export const evidenceFiles = sqliteTable(
   "evidence_files",
   {

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "./client";
 import { writeAudit, type Tx } from "./audit";
 import { notify, reviewerIdsFor } from "./notifications";
-import { centres, evidenceFiles, milestones, updateMilestones, updates } from "./schema";
+import { centres, evidenceFiles, milestones, updateApprovals, updateMilestones, updates } from "./schema";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "@/lib/domain/errors";
 import { parsePeriod } from "@/lib/domain/periods";
 import type { Actor } from "@/lib/domain/permissions";
@@ -118,14 +118,13 @@ export interface SaveUpdateInput {
  * Saves the draft (creating it on first save) and, with intent "submit", sends it to review,
  * in one transaction with its audit entries and the reviewers' notifications.
  */
-export function saveUpdate(db: Db, input: SaveUpdateInput, actor: Actor): { id: string; version: number } {
+export function saveUpdate(db: Db, input: SaveUpdateInput, actor: Actor, now = new Date().toISOString()): { id: string; version: number } {
   const period = parsePeriod(input.period);
   if (!period) throw new DomainError("invalidPeriod");
   return db.transaction((tx) => {
     const provinceCode = centreProvince(tx, input.centreId);
     const existing = tx.select().from(updates).where(and(eq(updates.centreId, input.centreId), eq(updates.period, input.period))).get();
     const status = enforce("save", actor, provinceCode, existing);
-    const now = new Date().toISOString();
     let id: string;
     let version: number;
     if (existing) {
@@ -137,7 +136,7 @@ export function saveUpdate(db: Db, input: SaveUpdateInput, actor: Actor): { id: 
         .set({ ...input.values, editorIds, version })
         .where(and(eq(updates.id, id), eq(updates.version, input.version)))
         .run();
-      writeAudit(tx, { actor: { userId: actor.id }, entity: "update", entityId: id, action: "update", before: valuesOf(existing), after: input.values });
+      writeAudit(tx, { actor: { userId: actor.id }, entity: "update", entityId: id, action: "update", before: valuesOf(existing), after: input.values, at: now });
     } else {
       // Someone else started this period's update after the form was opened.
       if (input.version !== 0) throw new ConflictError();
@@ -146,7 +145,7 @@ export function saveUpdate(db: Db, input: SaveUpdateInput, actor: Actor): { id: 
       tx.insert(updates)
         .values({ id, centreId: input.centreId, period: input.period, periodEnd: period.end, status, ...input.values, editorIds: [actor.id], createdBy: actor.id, version })
         .run();
-      writeAudit(tx, { actor: { userId: actor.id }, entity: "update", entityId: id, action: "create", after: { period: input.period, ...input.values } });
+      writeAudit(tx, { actor: { userId: actor.id }, entity: "update", entityId: id, action: "create", after: { period: input.period, ...input.values }, at: now });
     }
     tx.delete(updateMilestones).where(eq(updateMilestones.updateId, id)).run();
     for (const m of input.milestones) {
@@ -156,7 +155,7 @@ export function saveUpdate(db: Db, input: SaveUpdateInput, actor: Actor): { id: 
       const saved = tx.select().from(updates).where(eq(updates.id, id)).get();
       const next = enforce("submit", actor, provinceCode, saved);
       tx.update(updates).set({ status: next, submittedBy: actor.id, submittedAt: now }).where(eq(updates.id, id)).run();
-      writeAudit(tx, { actor: { userId: actor.id }, entity: "update", entityId: id, action: "submit", after: { status: next, period: input.period } });
+      writeAudit(tx, { actor: { userId: actor.id }, entity: "update", entityId: id, action: "submit", after: { status: next, period: input.period }, at: now });
       notify(tx, reviewerIdsFor(tx, provinceCode), "submitted", id, actor.id);
     }
     return { id, version };
@@ -165,8 +164,11 @@ export function saveUpdate(db: Db, input: SaveUpdateInput, actor: Actor): { id: 
 
 type ReviewAction = "approve" | "return" | "reopen";
 
-/** Approve, return (with a reason) or reopen (with a reason) a submitted or approved update. */
-export function reviewUpdate(db: Db, input: { id: string; version: number; action: ReviewAction; reason: string | null }, actor: Actor): void {
+/**
+ * Approve, return (with a reason) or reopen (with a reason) a submitted or approved update. An approval
+ * keeps a copy of what it approved; a reopen withdraws it, so past "as of" views stay as they were.
+ */
+export function reviewUpdate(db: Db, input: { id: string; version: number; action: ReviewAction; reason: string | null }, actor: Actor, now = new Date().toISOString()): void {
   db.transaction((tx) => {
     const row = tx.select().from(updates).where(eq(updates.id, input.id)).get();
     if (!row) throw new NotFoundError();
@@ -174,7 +176,6 @@ export function reviewUpdate(db: Db, input: { id: string; version: number; actio
     const next = enforce(input.action, actor, provinceCode, row);
     if (row.version !== input.version) throw new ConflictError();
     if (input.action !== "approve" && !input.reason) throw new DomainError("reasonRequired", "reason");
-    const now = new Date().toISOString();
     const stamp =
       input.action === "approve"
         ? { approvedBy: actor.id, approvedAt: now }
@@ -190,7 +191,23 @@ export function reviewUpdate(db: Db, input: { id: string; version: number; actio
       action: input.action,
       before: { status: row.status },
       after: { status: next, reason: input.reason },
+      at: now,
     });
+    if (input.action === "approve") {
+      const approvedMilestones = tx
+        .select({ id: updateMilestones.milestoneId, progress: updateMilestones.progress, actualCompletionDate: updateMilestones.actualCompletionDate })
+        .from(updateMilestones)
+        .where(eq(updateMilestones.updateId, row.id))
+        .all();
+      tx.insert(updateApprovals)
+        .values({ id: randomUUID(), updateId: row.id, centreId: row.centreId, period: row.period, periodEnd: row.periodEnd, values: valuesOf(row), milestones: approvedMilestones, approvedBy: actor.id, approvedAt: now })
+        .run();
+    } else if (row.status === "approved") {
+      tx.update(updateApprovals)
+        .set({ withdrawnAt: now })
+        .where(and(eq(updateApprovals.updateId, row.id), isNull(updateApprovals.withdrawnAt)))
+        .run();
+    }
     const kind = input.action === "approve" ? "approved" : input.action === "return" ? "returned" : "reopened";
     notify(tx, [row.submittedBy, row.createdBy], kind, row.id, actor.id, input.reason);
   });

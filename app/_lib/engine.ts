@@ -12,8 +12,8 @@ import { targetTitles } from "@/db/targets";
 import { localName } from "@/lib/i18n/locale";
 import type { SubjectNames } from "@/app/(app)/_components/flag-table";
 
-/** The engine's figures for this request, computed once however many components ask. */
-export const getEngine = cache(() => computeEngineCached(getDb(), chinaToday(), env.REPORTING_START));
+/** The engine's figures for this request (now, or as of the end of a past day), computed once however many components ask. */
+export const getEngine = cache((asOf?: string) => computeEngineCached(getDb(), chinaToday(), env.REPORTING_START, asOf));
 
 /** A flag computed now, with the province it belongs to; undefined when no rule raises it any more. */
 export function findFlag(snapshot: EngineSnapshot, key: string) {

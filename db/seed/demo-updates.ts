@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { plannedShareAt } from "@/lib/domain/investment";
-import { parsePeriod, type Calendar } from "@/lib/domain/periods";
+import { addDays, parsePeriod, type Calendar } from "@/lib/domain/periods";
 import type { DemoCentre } from "./demo-centres";
 import type { UpdateValues } from "@/lib/validation/update";
 
@@ -80,6 +80,27 @@ export function demoValues(centre: DemoCentre, periodCode = demoPeriods(centre).
     narrative: offPlan ? "（示例）投资进度与计划存在偏差：部分设备采购合同付款节点调整。" : null,
     correctionReason: null,
   };
+}
+
+/** When the demo's targets, centres and milestones count as registered: before reporting began. */
+export const DEMO_REGISTERED_AT = "2026-06-30T02:00:00.000Z";
+
+/** Centres whose demo update arrives after the due date (quarterly: due 15 days after the period). */
+const LATE_SUBMISSION_DAYS: Record<string, number> = { "gd-sz-llm-2": 22, "zj-nb-mfg-1": 18 };
+
+/**
+ * When a demo round was submitted and reviewed: quarterly rounds 8 days after the period (the late ones
+ * later) and reviewed 4 days after that; monthly rounds 4 and 7 days after the month. Never after `now`.
+ */
+export function demoTimes(centre: DemoCentre, periodCode: string, now: string): { submittedAt: string; reviewedAt: string } {
+  const period = parsePeriod(periodCode)!;
+  const monthly = period.cadence === "monthly";
+  const submitDays = monthly ? 4 : (LATE_SUBMISSION_DAYS[centre.key] ?? 8);
+  const at = (days: number) => {
+    const stamp = `${addDays(period.end, days)}T02:00:00.000Z`;
+    return stamp < now ? stamp : now;
+  };
+  return { submittedAt: at(submitDays), reviewedAt: at(submitDays + (monthly ? 3 : 4)) };
 }
 
 export const DEMO_RETURN_REASON = "（示例）投资完成额与财务凭证不一致，请核对后重新提交。";

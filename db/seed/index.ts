@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { count, eq } from "drizzle-orm";
+import { and, count, eq, gt } from "drizzle-orm";
 import type { Db } from "../client";
 import { centres, milestones as milestoneTable, planTargets, provinces, users } from "../schema";
 import { createUser } from "../users";
@@ -11,7 +11,7 @@ import { createCentre } from "../centres";
 import { createMilestone } from "../milestones";
 import { DEMO_CENTRES } from "./demo-centres";
 import { demoTargetFromCsv, type TargetCsvRow } from "./demo-targets";
-import { DEMO_CALENDARS, DEMO_RETURN_REASON, demoOutcome, demoPeriods, demoValues } from "./demo-updates";
+import { DEMO_CALENDARS, DEMO_REGISTERED_AT, DEMO_RETURN_REASON, demoOutcome, demoPeriods, demoTimes, demoValues } from "./demo-updates";
 import { getCalendarSetting, setCalendar } from "../calendars";
 import { getUpdate, reviewUpdate, saveUpdate } from "../updates";
 import type { Actor } from "@/lib/domain/permissions";
@@ -99,7 +99,23 @@ export async function seedDemo(db: Db, hashPassword: (password: string) => Promi
     }
   }
 
+  backdateDemoRegistration(db);
   seedDemoUpdates(db);
+}
+
+/**
+ * The demo's targets, centres and milestones count as registered before reporting began, so the
+ * dashboards' "as of" view of an earlier period shows them (with the approvals made by then).
+ */
+function backdateDemoRegistration(db: Db): void {
+  db.transaction((tx) => {
+    for (const table of [planTargets, centres, milestoneTable]) {
+      tx.update(table)
+        .set({ createdAt: DEMO_REGISTERED_AT })
+        .where(and(eq(table.isDemo, true), gt(table.createdAt, DEMO_REGISTERED_AT)))
+        .run();
+    }
+  });
 }
 
 /** Runs the demo's reporting round through the real workflow, so its audit trail and notifications are real too. */
@@ -124,6 +140,8 @@ function seedDemoUpdates(db: Db): void {
     const reporter = staffByProvince.get(centre.provinceCode) ?? admin;
     const milestoneRows = db.select().from(milestoneTable).where(eq(milestoneTable.centreId, centreId)).all();
     for (const [index, period] of periods.entries()) {
+      // Each round happens on its own (invented) dates after the period, never later than now.
+      const times = demoTimes(centre, period, new Date().toISOString());
       const { id } = saveUpdate(
         db,
         {
@@ -135,11 +153,12 @@ function seedDemoUpdates(db: Db): void {
           milestones: milestoneRows.map((m) => ({ id: m.id, progress: m.progress, actualCompletionDate: m.actualCompletionDate })),
         },
         reporter,
+        times.submittedAt,
       );
       // Earlier rounds were approved; the latest has the centre's outcome.
       const last = index === periods.length - 1;
-      if (!last || outcome === "approved") reviewUpdate(db, { id, version: 1, action: "approve", reason: null }, reviewer);
-      if (last && outcome === "returned") reviewUpdate(db, { id, version: 1, action: "return", reason: DEMO_RETURN_REASON }, reviewer);
+      if (!last || outcome === "approved") reviewUpdate(db, { id, version: 1, action: "approve", reason: null }, reviewer, times.reviewedAt);
+      if (last && outcome === "returned") reviewUpdate(db, { id, version: 1, action: "return", reason: DEMO_RETURN_REASON }, reviewer, times.reviewedAt);
     }
   }
 }

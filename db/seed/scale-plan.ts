@@ -48,8 +48,8 @@ export function mulberry32(seed: number): () => number {
 }
 
 /** UUID-shaped and stable: the seed, a kind and a counter, so a re-run with the same seed collides instead of duplicating. */
-export function scaleId(seed: number, kind: "user" | "centre" | "milestone" | "update" | "target", index: number): string {
-  const kindHex = { user: "0001", centre: "0c00", milestone: "0a00", update: "0d00", target: "0e00" }[kind];
+export function scaleId(seed: number, kind: "user" | "centre" | "milestone" | "update" | "approval" | "target", index: number): string {
+  const kindHex = { user: "0001", centre: "0c00", milestone: "0a00", update: "0d00", approval: "0d01", target: "0e00" }[kind];
   return `${(seed >>> 0).toString(16).padStart(8, "0")}-${kindHex}-4000-8000-${index.toString(16).padStart(12, "0")}`;
 }
 

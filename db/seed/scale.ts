@@ -8,10 +8,11 @@ import { eq, getTableColumns } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "../client";
 import { writeAudit } from "../audit";
-import { centreFocusTags, centres, centreTargets, milestones, planTargets, provinces, reportingCalendars, updateMilestones, updates, users } from "../schema";
+import { centreFocusTags, centres, centreTargets, milestones, planTargets, provinces, reportingCalendars, updateApprovals, updateMilestones, updates, users } from "../schema";
 import { plannedShareAt } from "@/lib/domain/investment";
 import { addDays, daysBetween, DEFAULT_CALENDAR, parsePeriod, type Cadence } from "@/lib/domain/periods";
 import { MILESTONE_CATEGORIES } from "@/lib/domain/vocabulary";
+import { VALUE_FIELDS } from "@/lib/validation/update";
 import { mulberry32, planScaleCentres, SCALE_AS_OF, scaleId, type ScaleCentre } from "./scale-plan";
 import { planScaleTargets } from "./scale-targets";
 
@@ -166,21 +167,38 @@ function batchRows(batch: readonly ScaleCentre[], { seed, userId, now, next, tar
     milestones: [] as (typeof milestones.$inferInsert)[],
     updates: [] as (typeof updates.$inferInsert)[],
     updateMilestones: [] as (typeof updateMilestones.$inferInsert)[],
+    updateApprovals: [] as (typeof updateApprovals.$inferInsert)[],
     centreTargets: [] as (typeof centreTargets.$inferInsert)[],
   };
   for (const c of batch) {
     const { pace, reports, computeCapacity, rates, index, provinceShortZh, focusTags, ...centre } = c;
-    rows.centres.push({ ...centre, leadCreditCode: null, partners: [], isDemo: true, version: 1, createdAt: now, updatedAt: now });
-    focusTags.forEach((tag, position) => rows.focusTags.push({ centreId: c.id, tag, position }));
     const periods = reportedPeriods(c, cadenceOf.get(c.provinceCode) ?? DEFAULT_CALENDAR.cadence, next);
     const registeredOn = periods.length > 0 ? addDays(periods[0]!.period.start, -1) : SCALE_AS_OF;
-    const { rows: milestoneList, plans } = milestoneRows(c, seed, registeredOn, next, now);
+    // Registered on that day, so the dashboards' "as of" views of earlier periods include the centre.
+    const registeredAt = `${registeredOn}T00:00:00.000Z`;
+    rows.centres.push({ ...centre, leadCreditCode: null, partners: [], isDemo: true, version: 1, createdAt: registeredAt, updatedAt: now });
+    focusTags.forEach((tag, position) => rows.focusTags.push({ centreId: c.id, tag, position }));
+    const { rows: milestoneList, plans } = milestoneRows(c, seed, registeredOn, next, registeredAt);
     const updateList = updateRows(c, periods, seed, userId, next, now);
     rows.milestones.push(...milestoneList);
     rows.updates.push(...updateList);
     // Every update reports every milestone, as the update form does.
     updateList.forEach((u, i) => {
-      for (const plan of plans) rows.updateMilestones.push({ updateId: u.id!, milestoneId: plan.id, ...progressOn(c, plan, periods[i]!.period.end) });
+      const reported = plans.map((plan) => ({ milestoneId: plan.id, ...progressOn(c, plan, periods[i]!.period.end) }));
+      for (const m of reported) rows.updateMilestones.push({ updateId: u.id!, ...m });
+      // The approval's own record of what it approved, as reviewUpdate keeps it.
+      const values = Object.fromEntries(VALUE_FIELDS.map((f) => [f, u[f] ?? null]));
+      rows.updateApprovals.push({
+        id: scaleId(seed, "approval", c.index * PERIOD_SLOTS + periods[i]!.p),
+        updateId: u.id!,
+        centreId: c.id,
+        period: u.period,
+        periodEnd: u.periodEnd,
+        values,
+        milestones: reported.map((m) => ({ id: m.milestoneId, progress: m.progress!, actualCompletionDate: m.actualCompletionDate ?? null })),
+        approvedBy: userId,
+        approvedAt: u.approvedAt!,
+      });
     });
     for (const targetId of targetsOf.get(c.id) ?? []) rows.centreTargets.push({ centreId: c.id, targetId });
   }
@@ -210,7 +228,7 @@ export function seedScale(db: Db, options: ScaleOptions) {
     insertChunked(tx, planTargets, targets.rows);
   });
 
-  const counts = { users: 1, targets: targets.rows.length, centres: 0, focusTags: 0, milestones: 0, updates: 0, updateMilestones: 0, centreTargets: 0 };
+  const counts = { users: 1, targets: targets.rows.length, centres: 0, focusTags: 0, milestones: 0, updates: 0, updateMilestones: 0, updateApprovals: 0, centreTargets: 0 };
   const cadenceOf = new Map(db.select({ code: reportingCalendars.provinceCode, cadence: reportingCalendars.cadence }).from(reportingCalendars).all().map((c) => [c.code, c.cadence]));
   const context = { seed, userId, now, next, targetsOf: targets.linksOf, cadenceOf };
   let rows = 0;
@@ -222,6 +240,7 @@ export function seedScale(db: Db, options: ScaleOptions) {
       counts.milestones += insertChunked(tx, milestones, batch.milestones);
       counts.updates += insertChunked(tx, updates, batch.updates);
       counts.updateMilestones += insertChunked(tx, updateMilestones, batch.updateMilestones);
+      counts.updateApprovals += insertChunked(tx, updateApprovals, batch.updateApprovals);
       counts.centreTargets += insertChunked(tx, centreTargets, batch.centreTargets);
     });
     rows = Object.values(counts).reduce((sum, n) => sum + n, 0);
