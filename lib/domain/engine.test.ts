@@ -86,6 +86,26 @@ describe("runEngine: centre completion", () => {
   });
 });
 
+describe("runEngine: a centre's dashboard figures", () => {
+  it("takes investment from the newest approved report giving it, and plans spending on a straight line", () => {
+    // 2026-01-01 → 2029-12-31 is 1,460 days; 2026-11-27 is day 330: 1e9 × 330 ÷ 1460 = 226,027,397.26 → 226,027,397 元.
+    const result = runEngine(
+      input([centre("c", { reports: [report("2026-09-30", { investmentExecutedYuan: 90_000_000 }), report("2026-06-30", { investmentExecutedYuan: 40_000_000 }), report("2026-10-31")] })]),
+      TODAY,
+    ).centres.get("c")!;
+    expect(result.investmentExecutedYuan).toBe(90_000_000);
+    expect(result.latestReport).toEqual({ period: "2026-10", periodEnd: "2026-10-31" });
+    expect(result.plannedSpendToDateYuan).toBe(226_027_397);
+    expect(result.budgetYuan).toBe(1_000_000_000);
+    expect([result.provinceCode, result.status]).toEqual([ZJ, "under_construction"]);
+  });
+
+  it("has no investment and no latest report before the first approval", () => {
+    const result = runEngine(input([centre("c")]), TODAY).centres.get("c")!;
+    expect([result.investmentExecutedYuan, result.latestReport]).toEqual([null, null]);
+  });
+});
+
 describe("runEngine: computed level of a centre", () => {
   // Low conversion severities (see low-conversion.test.ts): 2/19 info (sample < 20), 2/20 amber, 6/180 red.
   // An overdue milestone planned 2026-11-01 is 26 days late on 2026-11-27: amber (red only after 90).

@@ -3,6 +3,7 @@
 // province and national roll-ups, all in one pure pass that is linear in the size of the data.
 
 import { forecastTarget, type Forecast } from "./forecast";
+import { plannedShareAt } from "./investment";
 import {
   centreCompletionPct,
   plannedProgressPct,
@@ -66,7 +67,16 @@ export const DELIVERY_LEVELS = ["green", "amber", "red"] as const;
 export type DeliveryLevel = (typeof DELIVERY_LEVELS)[number];
 
 export interface CentreResult {
+  provinceCode: string;
+  status: EngineCentre["status"];
   completionPct: number;
+  /** The newest approved update's period and its end, if any. */
+  latestReport: { period: string; periodEnd: string } | null;
+  /** Cumulative investment executed in the newest approved update reporting it; null when none has. */
+  investmentExecutedYuan: number | null;
+  /** The budget's straight-line share from start to planned completion, on `today` (元). */
+  plannedSpendToDateYuan: number;
+  budgetYuan: number;
   /** Worst severity among the flags naming the centre: red, amber, else green (info flags do not count). */
   computedLevel: DeliveryLevel;
   flags: RiskFlag[];
@@ -242,7 +252,21 @@ export function runEngine(input: EngineInput, today: string, thresholds: RiskThr
   );
 
   const centres = new Map<string, CentreResult>();
-  for (const centre of input.centres) centres.set(centre.id, { completionPct: centreCompletionPct(centre.milestones), computedLevel: "green", flags: [] });
+  for (const centre of input.centres) {
+    const reports = reportsOf.get(centre.id)!;
+    const latest = reports.at(-1);
+    centres.set(centre.id, {
+      provinceCode: centre.provinceCode,
+      status: centre.status,
+      completionPct: centreCompletionPct(centre.milestones),
+      latestReport: latest ? { period: latest.period, periodEnd: latest.periodEnd } : null,
+      investmentExecutedYuan: reports.findLast((r) => r.investmentExecutedYuan !== null)?.investmentExecutedYuan ?? null,
+      plannedSpendToDateYuan: Math.round(centre.plannedBudgetYuan * plannedShareAt(centre.startDate, centre.plannedCompletionDate, today)),
+      budgetYuan: centre.plannedBudgetYuan,
+      computedLevel: "green",
+      flags: [],
+    });
+  }
   const provinceOfTarget = new Map(input.targets.map((t) => [t.id, t.provinceCode]));
   const flagsByProvince = new Map<string, RiskFlag[]>();
   for (const flag of flags) {
