@@ -37,7 +37,7 @@ export function getProvince(db: Db, code: string) {
 
 export function listProvinceOptions(db: Db) {
   return db
-    .select({ code: provinces.code, nameZh: provinces.nameZh, nameEn: provinces.nameEn })
+    .select({ code: provinces.code, nameZh: provinces.nameZh, nameEn: provinces.nameEn, shortZh: provinces.shortZh })
     .from(provinces)
     .orderBy(asc(provinces.code))
     .all();

@@ -7,6 +7,8 @@ const centre = (provinceCode: string, status: CentreResult["status"], executed: 
   provinceCode,
   status,
   completionPct: 0,
+  plannedCompletionPct: 0,
+  scheduleIndex: null,
   latestReport: null,
   investmentExecutedYuan: executed,
   plannedSpendToDateYuan: planned,
@@ -14,7 +16,7 @@ const centre = (provinceCode: string, status: CentreResult["status"], executed: 
   computedLevel: "green",
   flags: [],
 });
-const target = (progressPct: number | null, scheduleIndex: number | null) => ({ progressPct, scheduleIndex }) as TargetResult;
+const target = (provinceCode: string, progressPct: number | null, scheduleIndex: number | null) => ({ provinceCode, progressPct, scheduleIndex }) as TargetResult;
 const flag = (key: string, severity: RiskFlag["severity"]) => ({ key, severity }) as RiskFlag;
 
 const engine = {
@@ -25,24 +27,19 @@ const engine = {
     ["d", centre("440000", "planned", null, 0, 800)],
   ]),
   targets: new Map([
-    ["t1", target(120, 1.2)],
-    ["t2", target(40, 0.8)],
-    ["t3", target(null, null)],
-    ["t4", target(-5, 0.5)],
+    ["t1", target("330000", 120, 1.2)],
+    ["t2", target("330000", 40, 0.8)],
+    ["t3", target("330000", null, null)],
+    ["t4", target("440000", -5, 0.5)],
   ]),
   completion: { national: { centres: 4, meanPct: 10, budgetWeightedPct: 10 }, provinces: { "330000": { centres: 3, meanPct: 55.5, budgetWeightedPct: 50 }, "440000": { centres: 1, meanPct: 0, budgetWeightedPct: 0 } } },
   targetRollUp: { national: { targets: 4, met: 1, onTrack: 1, atRisk: 2, red: 1, unmeasured: 1 }, provinces: {} },
   flagsByProvince: new Map([["330000", [flag("r1", "red"), flag("r2", "red"), flag("a1", "amber"), flag("i1", "info")]]]),
 };
-const targetProvince = new Map([
-  ["t1", "330000"],
-  ["t2", "330000"],
-  ["t3", "330000"],
-  ["t4", "440000"],
-]);
+
 
 describe("provinceDashboardRows", () => {
-  const [zj, gd, bj] = provinceDashboardRows(engine, ["330000", "440000", "110000"], targetProvince, (f) => f.key !== "r2");
+  const [zj, gd, bj] = provinceDashboardRows(engine, ["330000", "440000", "110000"], (f) => f.key !== "r2");
 
   it("adds up investment executed against the planned spending to date", () => {
     // 300 + 0 (not reported) + 50 = 350 of 400 + 200 + 100 = 700 planned: 50.0 %.
@@ -79,7 +76,7 @@ describe("provinceDashboardRows", () => {
 });
 
 describe("measureClass", () => {
-  it("puts percentages in 20-point bands, worst first, with each break in the upper band", () => {
+  it("puts percentages in 20-point bands, lowest first, with each break in the upper band", () => {
     expect([0, 19.9, 20, 59.9, 60, 80, 100].map((v) => measureClass("completion", v))).toEqual([0, 0, 1, 2, 3, 4, 4]);
   });
 
@@ -87,8 +84,8 @@ describe("measureClass", () => {
     expect([0.74, 0.75, 0.89, 0.9, 0.99, 1, 1.1].map((v) => measureClass("schedule_index", v))).toEqual([0, 1, 1, 2, 2, 3, 4]);
   });
 
-  it("makes more red flags worse, and no data no class", () => {
-    expect([0, 1, 2, 3, 9, 10].map((v) => measureClass("red_flags", v))).toEqual([4, 3, 3, 2, 1, 0]);
+  it("counts red flags 0, 1–2, 3–5, 6–9, 10 and more; no data has no class", () => {
+    expect([0, 1, 2, 3, 9, 10].map((v) => measureClass("red_flags", v))).toEqual([0, 1, 1, 2, 3, 4]);
     expect(measureClass("completion", null)).toBeNull();
   });
 });

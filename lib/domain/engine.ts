@@ -6,6 +6,8 @@ import { forecastTarget, type Forecast } from "./forecast";
 import { plannedShareAt } from "./investment";
 import {
   centreCompletionPct,
+  centrePlannedCompletionPct,
+  centreScheduleIndex,
   plannedProgressPct,
   plannedValueAt,
   rollUpByProvince,
@@ -70,6 +72,10 @@ export interface CentreResult {
   provinceCode: string;
   status: EngineCentre["status"];
   completionPct: number;
+  /** Weighted share of milestones planned by today (see centrePlannedCompletionPct). */
+  plannedCompletionPct: number;
+  /** completion ÷ planned completion; null while no milestone is due. */
+  scheduleIndex: number | null;
   /** The newest approved update's period and its end, if any. */
   latestReport: { period: string; periodEnd: string } | null;
   /** Cumulative investment executed in the newest approved update reporting it; null when none has. */
@@ -83,6 +89,7 @@ export interface CentreResult {
 }
 
 export interface TargetResult {
+  provinceCode: string;
   /** Why there is no actual: the target has no measure, or its unit does not fit it, or no linked centre has reported it. */
   unmeasuredReason: "no_measure" | "unit_mismatch" | "no_reports" | null;
   actual: number | null;
@@ -204,6 +211,7 @@ function evaluateTarget(target: EngineTarget, centresById: Map<string, EngineCen
   const trend = spec.kind === "rate" ? series : [{ date: spec.baselineDate, value: spec.baselineValue }, ...series.filter((p) => p.date > spec.baselineDate)];
   const forecast = actual === null ? ({ kind: "insufficient_data" } as const) : forecastTarget(spec, trend);
   return {
+    provinceCode: target.provinceCode,
     unmeasuredReason,
     actual,
     progressPct: targetProgressPct(spec, actual),
@@ -255,10 +263,14 @@ export function runEngine(input: EngineInput, today: string, thresholds: RiskThr
   for (const centre of input.centres) {
     const reports = reportsOf.get(centre.id)!;
     const latest = reports.at(-1);
+    const completionPct = centreCompletionPct(centre.milestones);
+    const plannedCompletionPct = centrePlannedCompletionPct(centre.milestones, today);
     centres.set(centre.id, {
       provinceCode: centre.provinceCode,
       status: centre.status,
-      completionPct: centreCompletionPct(centre.milestones),
+      completionPct,
+      plannedCompletionPct,
+      scheduleIndex: centreScheduleIndex(completionPct, plannedCompletionPct),
       latestReport: latest ? { period: latest.period, periodEnd: latest.periodEnd } : null,
       investmentExecutedYuan: reports.findLast((r) => r.investmentExecutedYuan !== null)?.investmentExecutedYuan ?? null,
       plannedSpendToDateYuan: Math.round(centre.plannedBudgetYuan * plannedShareAt(centre.startDate, centre.plannedCompletionDate, today)),

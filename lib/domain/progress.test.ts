@@ -19,6 +19,8 @@ import {
   type CentreRollUpItem,
   type MilestoneProgress,
   type TargetSpec,
+  centrePlannedCompletionPct,
+  centreScheduleIndex,
 } from "./progress";
 
 /** Freezes a value and everything in it, so any mutation by the code under test throws. */
@@ -335,5 +337,22 @@ describe("rollUpTargets", () => {
       "330000": { targets: 2, met: 1, onTrack: 2, atRisk: 0, red: 0, unmeasured: 0 }, // 50 met, 35 on track
       "440000": { targets: 4, met: 0, onTrack: 1, atRisk: 2, red: 1, unmeasured: 1 }, // 33.5 on track; 33.485, 31.235 at risk; null
     });
+  });
+});
+
+describe("centrePlannedCompletionPct and centreScheduleIndex", () => {
+  const m = (weight: number, plannedDate: string, progress = 0) => ({ weight, plannedDate, progress });
+  it("counts the weight of milestones due on or before today, each whole", () => {
+    // Weights 2 (due 2026-03-31), 3 (due today), 5 (later): (2 + 3) ÷ 10 = 50%.
+    expect(centrePlannedCompletionPct([m(2, "2026-03-31"), m(3, "2026-11-27"), m(5, "2026-11-28")], "2026-11-27")).toBe(50);
+    // Weights 1 and 2, only the first due: 1 ÷ 3 = 33.3%.
+    expect(centrePlannedCompletionPct([m(1, "2026-01-01"), m(2, "2027-01-01")], "2026-11-27")).toBe(33.3);
+    expect(centrePlannedCompletionPct([], "2026-11-27")).toBe(0);
+  });
+
+  it("divides completion by the planned share, and has no index while nothing is due", () => {
+    expect(centreScheduleIndex(35, 50)).toBe(0.7);
+    expect(centreScheduleIndex(55.7, 33.3)).toBe(1.673);
+    expect(centreScheduleIndex(20, 0)).toBeNull();
   });
 });

@@ -57,6 +57,19 @@ export function centreCompletionPct(milestones: readonly MilestoneProgress[]): n
   return pct(completionRaw(milestones));
 }
 
+/**
+ * Completion the plan expects by `today`: the weighted share of milestones planned on or before it
+ * (each counted whole), 1 decimal; 0 when none is due yet or there are none.
+ */
+export function centrePlannedCompletionPct(milestones: readonly (MilestoneProgress & { plannedDate: string })[], today: string): number {
+  return pct(weightedMean(milestones.map((m) => ({ weight: m.weight, value: m.plannedDate <= today ? 100 : 0 }))) ?? 0);
+}
+
+/** A centre's schedule index: completion ÷ planned completion to date, 3 decimals; null while nothing is due. */
+export function centreScheduleIndex(completionPct: number, plannedPct: number): number | null {
+  return plannedPct === 0 ? null : ratio(completionPct / plannedPct);
+}
+
 // ---- Targets ----------------------------------------------------------------------------------
 
 export interface DatedValue {

@@ -1,16 +1,21 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { listProvinces } from "@/db/provinces";
 import { requireUser } from "@/lib/auth/current-user";
-import { formatNumber } from "@/lib/domain/format";
+import { MAP_MEASURES, MEASURE_BREAKS, measureClass, measureValue, type MapMeasure, type SortKey } from "@/lib/domain/dashboard";
+import { chinaToday } from "@/lib/domain/china-time";
+import { formatNumber, formatYuan } from "@/lib/domain/format";
 import { readableScope } from "@/lib/domain/permissions";
+import { CENTRE_STATUSES } from "@/lib/domain/vocabulary";
 import { localeOrDefault } from "@/lib/i18n/locale";
-import { isSuppressed } from "@/lib/domain/risk/flag-review";
-import { flagsInScope, getEngine, subjectNames } from "@/app/_lib/engine";
+import { overviewViewSchema, overviewViewValues, type OverviewView } from "@/lib/validation/overview";
+import { readAsOf, withAsOf, type SearchParams } from "@/app/_lib/as-of";
+import { subjectNames } from "@/app/_lib/engine";
+import { AsOfNotice, AsOfPicker } from "../_components/as-of-picker";
 import { FlagTable } from "../_components/flag-table";
-import { openFlagCounts, RollUpSummary } from "../_components/roll-up-summary";
+import { RollUpSummary } from "../_components/roll-up-summary";
+import { TileMap } from "../_components/tile-map";
+import { overviewModel, type OverviewProvince } from "./overview-model";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("overview"))("title") };
@@ -18,74 +23,194 @@ export async function generateMetadata() {
 
 const TOP_FLAGS = 25;
 
-/** The national picture: roll-ups computed over every centre and target, each province's figures, the most severe open flags. */
-export default async function OverviewPage() {
+type Props = { searchParams: Promise<SearchParams> };
+
+/**
+ * The national picture: a tile map coloured by the chosen measure, the provinces' figures (sortable,
+ * filterable, exportable), the most severe open flags. Every figure is computed on the server.
+ */
+export default async function OverviewPage({ searchParams }: Props) {
   const user = await requireUser();
   const scope = readableScope(user);
   // A provincial user's overview is their province's page.
   if (scope !== "all") redirect(scope === "none" ? "/provinces" : `/provinces/${scope}`);
+  const params = await searchParams;
   const t = await getTranslations();
   const locale = localeOrDefault(await getLocale());
-  const engine = getEngine();
-  const flags = flagsInScope(engine, user);
-  const provinces = listProvinces(getDb(), "all").filter((p) => p.centreCount > 0 || p.targetCount > 0);
+  const asOfView = readAsOf(params);
+  const parsed = overviewViewSchema.safeParse(overviewViewValues(params));
+  const view: OverviewView = parsed.success ? parsed.data : overviewViewSchema.parse({});
+  const { asOf } = asOfView;
+  const { engine, open, provinces, rows } = overviewModel(user, view, asOf);
+
   const pct = (value: number | null) => (value === null ? "—" : `${formatNumber(value, locale, 1)}%`);
-  const reviewedByKey = new Map(flags.map((f) => [f.flag.key, f]));
-  // The same "open" as the counts: everything but standing dismissals and justifications.
-  const open = flags.filter((f) => !isSuppressed(f.state));
+  const index = (value: number | null) => (value === null ? "—" : formatNumber(value, locale, 2));
+  const measureText = (measure: MapMeasure, value: number | null) =>
+    value === null ? "—" : measure === "schedule_index" ? index(value) : measure === "red_flags" ? String(value) : pct(value);
+  const name = (p: OverviewProvince) => (locale === "zh" ? p.nameZh : p.nameEn);
+  const provinceHref = (code: string) => withAsOf(`/provinces/${code}`, asOf);
+  // Links to this page with some view settings changed, keeping the rest and the "as of" day.
+  const hrefWith = (change: Partial<Record<keyof OverviewView | "asOf", string | undefined>>) => {
+    const query = new URLSearchParams();
+    const merged: Record<string, string | undefined> = { ...view, asOf, ...change };
+    for (const [key, value] of Object.entries(merged)) if (value !== undefined && value !== "") query.set(key, value);
+    return `?${query.toString()}`;
+  };
+  const sortHeader = (key: SortKey, label: string, numeric = true) => {
+    const active = view.sort === key;
+    const nextDir = active && view.dir === "desc" ? "asc" : active ? "desc" : numeric ? "desc" : "asc";
+    return (
+      <th scope="col" className={numeric ? "num" : undefined} aria-sort={active ? (view.dir === "asc" ? "ascending" : "descending") : undefined}>
+        <Link href={hrefWith({ sort: key, dir: nextDir })} className="sort-link">
+          {label}
+          <span aria-hidden="true">{active ? (view.dir === "asc" ? " ▲" : " ▼") : " ↕"}</span>
+          <span className="visually-hidden">{t("overview.sortBy", { column: label })}</span>
+        </Link>
+      </th>
+    );
+  };
+  const classLabels = classLabelsFor(view.measure, (v) => measureText(view.measure, v), t);
+  const measureLabel = t(`overview.measures.${view.measure}`);
+  const exportQuery = hrefWith({}).slice(1);
+
   return (
     <>
       <h1>{t("overview.title")}</h1>
-      <p className="lead">{t("overview.lead", { today: engine.today })}</p>
-      <RollUpSummary completion={engine.completion.national} targets={engine.targetRollUp.national} flags={flags} />
+      <div className="dashboard-bar">
+        <AsOfNotice view={asOfView} today={engine.today} />
+        <AsOfPicker view={asOfView} keep={{ measure: view.measure, sort: view.sort, dir: view.dir, q: view.q, show: view.show }} />
+      </div>
+      {!parsed.success && (
+        <p className="notice notice-error" role="alert">
+          {t("overview.badView", { field: String(parsed.error.issues[0]?.path[0] ?? "") })}
+        </p>
+      )}
+      <RollUpSummary completion={engine.completion.national} targets={engine.targetRollUp.national} flags={open} />
+
+      <section aria-labelledby="map-heading">
+        <div className="section-head">
+          <h2 id="map-heading">{t("overview.mapHeading")}</h2>
+          <nav aria-label={t("overview.measureChoice")} className="segmented no-print">
+            {MAP_MEASURES.map((m) => (
+              <Link key={m} href={hrefWith({ measure: m })} aria-current={m === view.measure ? "true" : undefined}>
+                {t(`overview.measures.${m}`)}
+              </Link>
+            ))}
+          </nav>
+        </div>
+        <TileMap
+          caption={t("overview.mapCaption", { measure: measureLabel })}
+          measureLabel={measureLabel}
+          classes={classLabels}
+          tiles={provinces.map((p) => {
+            const value = measureValue(p, view.measure);
+            return {
+              code: p.code,
+              name: name(p),
+              shortName: locale === "zh" ? p.shortZh : undefined,
+              value,
+              valueText: measureText(view.measure, value),
+              classIndex: measureClass(view.measure, value),
+              details: p.empty
+                ? [t("overview.noCentresOrTargets")]
+                : [
+                    `${t("progress.meanCompletion")}: ${pct(measureValue(p, "completion"))} (${t("progress.centresCounted", { count: p.completion.centres })})`,
+                    `${t("overview.measures.target_progress")}: ${pct(p.targetProgressPct)}`,
+                    `${t("overview.measures.schedule_index")}: ${index(p.scheduleIndex)}`,
+                    `${t("overview.targetsAtRisk")}: ${p.targets.atRisk} / ${p.targets.targets}`,
+                    `${t("progress.redCount", { count: p.redFlags })} · ${t("progress.amberCount", { count: p.amberFlags })}`,
+                  ],
+              href: provinceHref(p.code),
+            };
+          })}
+        />
+      </section>
 
       <section aria-labelledby="provinces-heading">
-        <h2 id="provinces-heading">{t("overview.byProvince")}</h2>
-        <table className="data-table" data-testid="province-roll-up">
-          <caption className="visually-hidden">{t("overview.byProvince")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("provinces.name")}</th>
-              <th scope="col" className="num">
-                {t("provinces.centres")}
-              </th>
-              <th scope="col" className="num">
-                {t("progress.meanCompletion")}
-              </th>
-              <th scope="col" className="num">
-                {t("progress.budgetWeightedCompletion")}
-              </th>
-              <th scope="col">{t("progress.targetsHeading")}</th>
-              <th scope="col">{t("progress.openFlags")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {provinces.map((p) => {
-              const completion = engine.completion.provinces[p.code]!;
-              const targets = engine.targetRollUp.provinces[p.code]!;
-              const counts = openFlagCounts((engine.flagsByProvince.get(p.code) ?? []).map((flag) => reviewedByKey.get(flag.key)!));
-              return (
-                <tr key={p.code}>
-                  <td>
-                    <Link href={`/provinces/${p.code}`}>{locale === "zh" ? p.nameZh : p.nameEn}</Link>
-                  </td>
-                  <td className="num">{completion.centres}</td>
-                  <td className="num">{pct(completion.meanPct)}</td>
-                  <td className="num">{pct(completion.budgetWeightedPct)}</td>
-                  <td>{t("progress.targetCounts", { met: targets.met, onTrack: targets.onTrack, atRisk: targets.atRisk, red: targets.red, unmeasured: targets.unmeasured, total: targets.targets })}</td>
-                  <td>
-                    <Link href={`/flags?province=${p.code}&severity=red`} className="badge sev sev-red">
-                      {t("progress.redCount", { count: counts.red })}
-                    </Link>{" "}
-                    <Link href={`/flags?province=${p.code}&severity=amber`} className="badge sev sev-amber">
-                      {t("progress.amberCount", { count: counts.amber })}
-                    </Link>
-                  </td>
+        <div className="section-head">
+          <h2 id="provinces-heading">{t("overview.byProvince")}</h2>
+          <span className="no-print">
+            <a className="button secondary" href={`/overview/export?${exportQuery}`} download>
+              {t("overview.exportCsv")}
+            </a>
+          </span>
+        </div>
+        <form method="get" className="filters no-print" aria-label={t("overview.filter")}>
+          {asOf && <input type="hidden" name="asOf" value={asOf} />}
+          <input type="hidden" name="measure" value={view.measure} />
+          <input type="hidden" name="sort" value={view.sort} />
+          <input type="hidden" name="dir" value={view.dir} />
+          <label>
+            {t("overview.nameFilter")}
+            <input type="search" name="q" defaultValue={view.q ?? ""} maxLength={40} />
+          </label>
+          <label>
+            {t("overview.showLabel")}
+            <select name="show" defaultValue={view.show}>
+              <option value="all">{t("overview.showAll")}</option>
+              <option value="behind">{t("overview.showBehind")}</option>
+            </select>
+          </label>
+          <button type="submit">{t("overview.apply")}</button>
+        </form>
+        <p className="muted small">{t("overview.tableNote")}</p>
+        {rows.length === 0 ? (
+          <p className="empty">{t("overview.noRows")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table" data-testid="province-roll-up">
+              <caption className="visually-hidden">{t("overview.byProvince")}</caption>
+              <thead>
+                <tr>
+                  {sortHeader("name", t("provinces.name"), false)}
+                  <th scope="col">{t("overview.centresByStatus")}</th>
+                  {sortHeader("completion", t("progress.meanCompletion"))}
+                  {sortHeader("at_risk", t("progress.targetsHeading"))}
+                  {sortHeader("schedule_index", t("overview.measures.schedule_index"))}
+                  {sortHeader("investment", t("overview.investment"))}
+                  {sortHeader("red_flags", t("overview.redFlags"))}
+                  {sortHeader("amber_flags", t("overview.amberFlags"))}
                 </tr>
-              );
-            })}
-          </tbody>
-        </table>
+              </thead>
+              <tbody>
+                {rows.map((p) => (
+                  <tr key={p.code} data-province={p.code}>
+                    <th scope="row">
+                      <Link href={provinceHref(p.code)}>{name(p)}</Link>
+                    </th>
+                    <td className="small">
+                      {CENTRE_STATUSES.filter((s) => p.centresByStatus[s] > 0)
+                        .map((s) => `${t(`centreStatuses.${s}`)} ${p.centresByStatus[s]}`)
+                        .join(locale === "zh" ? "，" : ", ") || "—"}
+                    </td>
+                    <td className="num">{pct(measureValue(p, "completion"))}</td>
+                    <td className="num small">
+                      {t("overview.targetMix", { met: p.targets.met, onTrack: p.targets.onTrack - p.targets.met, atRisk: p.targets.atRisk, total: p.targets.targets })}
+                    </td>
+                    <td className="num">{index(p.scheduleIndex)}</td>
+                    <td className="num small">
+                      {t("overview.investmentFigures", {
+                        executed: formatYuan(p.investment.executedYuan, locale),
+                        planned: formatYuan(p.investment.plannedToDateYuan, locale),
+                        pct: pct(p.investment.executedPctOfPlanned),
+                      })}
+                    </td>
+                    <td className="num">
+                      <Link href={`/flags?province=${p.code}&severity=red`} className="badge sev sev-red">
+                        {p.redFlags}
+                      </Link>
+                    </td>
+                    <td className="num">
+                      <Link href={`/flags?province=${p.code}&severity=amber`} className="badge sev sev-amber">
+                        {p.amberFlags}
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       </section>
 
       <section aria-labelledby="flags-heading">
@@ -95,6 +220,21 @@ export default async function OverviewPage() {
         </div>
         <FlagTable items={open.slice(0, TOP_FLAGS)} names={subjectNames(open.slice(0, TOP_FLAGS), locale)} caption={t("risk.title")} />
       </section>
+      <p className="print-only muted small">{t("overview.printFooter", { date: asOf ?? chinaToday() })}</p>
     </>
   );
+}
+
+/** Legend labels for the measure's fixed classes: "< 20%", "20%–40%", …, "≥ 80%". */
+function classLabelsFor(measure: MapMeasure, text: (value: number) => string, t: Awaited<ReturnType<typeof getTranslations>>) {
+  const breaks = MEASURE_BREAKS[measure];
+  if (measure === "red_flags") {
+    // Whole counts: 0, 1–2, 3–5, 6–9, ≥ 10.
+    return [{ label: "0" }, ...breaks.map((b, i) => ({ label: i === breaks.length - 1 ? `≥ ${b}` : b === breaks[i + 1]! - 1 ? String(b) : `${b}–${breaks[i + 1]! - 1}` }))];
+  }
+  return [
+    { label: t("overview.below", { value: text(breaks[0]!) }) },
+    ...breaks.slice(0, -1).map((b, i) => ({ label: `${text(b)}–${text(breaks[i + 1]!)}` })),
+    { label: t("overview.atLeast", { value: text(breaks.at(-1)!) }) },
+  ];
 }

@@ -1,0 +1,59 @@
+import "server-only";
+import { getDb } from "@/db/client";
+import { listProvinceOptions } from "@/db/provinces";
+import { measureValue, provinceDashboardRows, sortProvinceRows, type ProvinceDashboardRow, type SortKey } from "@/lib/domain/dashboard";
+import type { Actor } from "@/lib/domain/permissions";
+import { isSuppressed } from "@/lib/domain/risk/flag-review";
+import type { OverviewView } from "@/lib/validation/overview";
+import { flagsInScope, getEngine } from "@/app/_lib/engine";
+
+export interface OverviewProvince extends ProvinceDashboardRow {
+  nameZh: string;
+  nameEn: string;
+  shortZh: string;
+  /** A province with no centre and no target: on the map, not in the table. */
+  empty: boolean;
+}
+
+/** What the overview page and its CSV export show: every province's row, the table's rows filtered and ordered. */
+export function overviewModel(actor: Actor, view: OverviewView, asOf: string | undefined) {
+  const engine = getEngine(asOf);
+  const flags = flagsInScope(engine, actor);
+  const open = flags.filter((f) => !isSuppressed(f.state));
+  const openKeys = new Set(open.map((f) => f.flag.key));
+  const names = listProvinceOptions(getDb());
+  const rows = provinceDashboardRows(
+    engine,
+    names.map((p) => p.code),
+    (flag) => openKeys.has(flag.key),
+  );
+  const provinces: OverviewProvince[] = rows.map((row, i) => ({ ...row, ...names[i]!, empty: row.completion.centres === 0 && row.targets.targets === 0 }));
+  const query = view.q?.toLowerCase();
+  const listed = provinces.filter(
+    (p) => !p.empty && (query === undefined || `${p.nameZh} ${p.nameEn}`.toLowerCase().includes(query)) && (view.show === "all" || p.targets.atRisk > 0 || p.redFlags > 0),
+  );
+  return { engine, open, provinces, rows: sortProvinceRows(listed, sortValue(view.sort), view.dir) };
+}
+
+function sortValue(key: SortKey): (p: OverviewProvince) => number | string | null {
+  switch (key) {
+    case "name":
+      return (p) => p.code;
+    case "completion":
+      return (p) => measureValue(p, "completion");
+    case "target_progress":
+      return (p) => p.targetProgressPct;
+    case "schedule_index":
+      return (p) => p.scheduleIndex;
+    case "at_risk":
+      return (p) => p.targets.atRisk;
+    case "investment":
+      return (p) => p.investment.executedPctOfPlanned;
+    case "red_flags":
+      return (p) => p.redFlags;
+    case "amber_flags":
+      return (p) => p.amberFlags;
+    case "on_time":
+      return () => null;
+  }
+}
