@@ -39,11 +39,8 @@ const mean = (values: readonly number[]) => (values.length === 0 ? null : values
 
 type EngineFigures = Pick<EngineResult, "centres" | "targets" | "completion" | "targetRollUp" | "flagsByProvince">;
 
-/**
- * One row per province code given. `targetProvince` names each target's province (the engine keys
- * targets by id only); `isOpen` says whether a flag counts (its review state is not the engine's).
- */
-export function provinceDashboardRows(engine: EngineFigures, provinceCodes: readonly string[], targetProvince: ReadonlyMap<string, string>, isOpen: (flag: RiskFlag) => boolean): ProvinceDashboardRow[] {
+/** One row per province code given; `isOpen` says whether a flag counts (its review state is not the engine's). */
+export function provinceDashboardRows(engine: EngineFigures, provinceCodes: readonly string[], isOpen: (flag: RiskFlag) => boolean): ProvinceDashboardRow[] {
   const byProvince = new Map<string, { progress: number[]; index: number[]; investment: InvestmentRollUp; statuses: Record<CentreStatus, number> }>();
   const bucket = (code: string) => {
     let b = byProvince.get(code);
@@ -65,10 +62,8 @@ export function provinceDashboardRows(engine: EngineFigures, provinceCodes: read
     b.investment.budgetYuan += centre.budgetYuan;
     b.statuses[centre.status] += 1;
   }
-  for (const [id, target] of engine.targets) {
-    const code = targetProvince.get(id);
-    if (code === undefined) continue;
-    const b = bucket(code);
+  for (const target of engine.targets.values()) {
+    const b = bucket(target.provinceCode);
     if (target.progressPct !== null) b.progress.push(Math.min(100, Math.max(0, target.progressPct)));
     if (target.scheduleIndex !== null) b.index.push(target.scheduleIndex);
   }
@@ -107,23 +102,21 @@ export function measureValue(row: ProvinceDashboardRow, measure: MapMeasure): nu
 }
 
 /**
- * Fixed classes per measure, so colours mean the same in every province and every "as of" view:
- * percentages by 20-point bands, the schedule index at the default red (0.75) and amber (0.9) thresholds and around 1, flags by count.
- * Ordered from worst to best except red flags (most is worst): class 0 is always the worst.
+ * Fixed class breaks per measure, so a colour means the same in every province and every "as of"
+ * view: percentages by 20-point bands, the schedule index at the default red (0.75) and amber (0.9)
+ * thresholds and around 1, red flags by count. A value equal to a break falls in the upper class.
  */
-export const MEASURE_BREAKS: Record<MapMeasure, { breaks: readonly number[]; higherIsBetter: boolean }> = {
-  completion: { breaks: [20, 40, 60, 80], higherIsBetter: true },
-  target_progress: { breaks: [20, 40, 60, 80], higherIsBetter: true },
-  schedule_index: { breaks: [0.75, 0.9, 1, 1.1], higherIsBetter: true },
-  red_flags: { breaks: [1, 3, 6, 10], higherIsBetter: false },
+export const MEASURE_BREAKS: Record<MapMeasure, readonly number[]> = {
+  completion: [20, 40, 60, 80],
+  target_progress: [20, 40, 60, 80],
+  schedule_index: [0.75, 0.9, 1, 1.1],
+  red_flags: [1, 3, 6, 10],
 };
 
-/** The class 0 (worst) … 4 (best) of a value, or null for no data. */
+/** The class of a value, 0 (lowest) … breaks.length (highest), or null for no data. */
 export function measureClass(measure: MapMeasure, value: number | null): number | null {
   if (value === null) return null;
-  const { breaks, higherIsBetter } = MEASURE_BREAKS[measure];
-  const above = breaks.filter((b) => value >= b).length;
-  return higherIsBetter ? above : breaks.length - above;
+  return MEASURE_BREAKS[measure].filter((b) => value >= b).length;
 }
 
 export const SORT_KEYS = ["name", "completion", "target_progress", "schedule_index", "at_risk", "investment", "red_flags", "amber_flags", "on_time"] as const;
