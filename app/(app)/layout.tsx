@@ -41,6 +41,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <li>
               <Link href="/reporting">{t("nav.reporting")}</Link>
             </li>
+            <li><Link href="/reporting/discipline">{t("discipline.title")}</Link></li>
             {user.role === "reviewer" && (
               <li>
                 <Link href="/reviews">{t("nav.reviews")}</Link>

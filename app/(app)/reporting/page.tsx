@@ -40,6 +40,9 @@ export default async function ReportingPage() {
   return (
     <>
       <h1>{t("reporting.title")}</h1>
+      <p>
+        <Link href="/reporting/discipline">{t("discipline.linkFromReporting")}</Link>
+      </p>
       {mine.length > 0 && (
         <section aria-labelledby="mine-heading" className="notice">
           <h2 id="mine-heading">{t("reporting.needsYou")}</h2>
