@@ -6,7 +6,11 @@ import { chinaDateTime, chinaToday } from "@/lib/domain/china-time";
 import { getCentre } from "@/db/centres";
 import { getProvince } from "@/db/provinces";
 import { getCalendar } from "@/db/calendars";
-import { approvedMilestoneProgress, listUpdatesOfCentre } from "@/db/updates";
+import { listUpdatesOfCentre } from "@/db/updates";
+import { centreApprovedHistory, centreUpdateEvents } from "@/db/centre-history";
+import { flagHistory } from "@/db/flag-reviews";
+import { asOfCutoff } from "@/lib/domain/as-of";
+import { isEnterpriseLead } from "@/lib/domain/credit-code";
 import { periodContaining, periodLabel } from "@/lib/domain/periods";
 import { requireUser } from "@/lib/auth/current-user";
 import { assertCanReadProvince } from "@/lib/auth/guards";
@@ -19,13 +23,22 @@ import { formatNumber, formatYuan } from "@/lib/domain/format";
 import { canReview } from "@/lib/domain/update-workflow";
 import { withFlagStates } from "@/lib/domain/risk/flag-review";
 import { getEngine, subjectNames } from "@/app/_lib/engine";
-import { FlagTable } from "../../_components/flag-table";
+import { readAsOf, withAsOf, type SearchParams } from "@/app/_lib/as-of";
+import { AsOfNotice, AsOfPicker } from "../../_components/as-of-picker";
+import { flagHref, FlagTable } from "../../_components/flag-table";
+import { MilestoneTimeline } from "../../_components/milestone-timeline";
+import { CentreIndicators } from "../_components/centre-indicators";
 import { LevelBadge } from "../../_components/risk-badges";
 import { ConfidenceForm } from "../_components/confidence-form";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
-export default async function CentrePage({ params }: Props) {
+/**
+ * A centre's dashboard: standing, milestone timeline, indicator charts over its approved periods, flags
+ * with their review history, ratings, milestones and the update history (who submitted, who approved).
+ * With "as of", the figures as they stood then; the editing controls stay with the current view.
+ */
+export default async function CentrePage({ params, searchParams }: Props) {
   const { id } = await params;
   const user = await requireUser();
   const db = getDb();
@@ -35,14 +48,38 @@ export default async function CentrePage({ params }: Props) {
   const province = getProvince(db, centre.provinceCode);
   const t = await getTranslations();
   const locale = localeOrDefault(await getLocale());
-  const canEdit = canEditCentresIn(user, centre.provinceCode);
+
   const list = (items: string[]) => items.join(locale === "zh" ? "、" : ", ");
-  // Only approved figures count: progress as last approved, not as drafted.
-  const approved = approvedMilestoneProgress(db, id);
+  const asOfView = readAsOf(await searchParams);
+  const { asOf } = asOfView;
+  // Editing belongs to the current view, not to a view of the past.
+  const canEdit = canEditCentresIn(user, centre.provinceCode) && asOf === undefined;
+  const cutoff = asOf === undefined ? undefined : asOfCutoff(asOf);
+  // Only approved figures count: progress as last approved (by the cutoff), not as drafted.
+  const history = centreApprovedHistory(db, id, cutoff);
+  const approved = history.milestoneProgress;
+  const centreMilestones = centre.milestones.filter((m) => cutoff === undefined || m.createdAt < cutoff);
   const centreUpdates = listUpdatesOfCentre(db, id);
-  const engine = getEngine();
-  const computed = engine.centres.get(id)!;
+  const events = centreUpdateEvents(db, id, cutoff);
+  const engine = getEngine(asOf);
+  const computed = engine.centres.get(id);
+  if (!computed) {
+    // Registered after the "as of" day: nothing to show as of then.
+    return (
+      <>
+        <h1>{centre.name}</h1>
+        <div className="dashboard-bar">
+          <AsOfNotice view={asOfView} today={engine.today} />
+          <AsOfPicker view={asOfView} />
+        </div>
+        <p className="empty">{t("centreDashboard.notYetRegistered", { date: asOf ?? engine.today })}</p>
+      </>
+    );
+  }
   const flags = withFlagStates(computed.flags, engine.reviews, engine.today);
+  const reviewHistory = flags.flatMap(({ flag }) => flagHistory(db, flag.key).filter((r) => cutoff === undefined || r.at < cutoff).map((r) => ({ ...r, flag })));
+  reviewHistory.sort((a, b) => b.at.localeCompare(a.at));
+  const enterprise = isEnterpriseLead(centre.leadInstitution, centre.leadCreditCode);
   const ratings = listConfidenceRatings(db, id);
   const latestRating = ratings[0];
   const currentPeriod = periodContaining(chinaToday(), getCalendar(db, centre.provinceCode).cadence);
@@ -51,7 +88,7 @@ export default async function CentrePage({ params }: Props) {
     <>
       <p className="breadcrumb">
         <Link href="/provinces">{t("provinces.title")}</Link> /{" "}
-        <Link href={`/provinces/${centre.provinceCode}`}>{province ? localName(locale, province) : centre.provinceCode}</Link> /
+        <Link href={withAsOf(`/provinces/${centre.provinceCode}`, asOf)}>{province ? localName(locale, province) : centre.provinceCode}</Link> /
       </p>
       <div className="section-head">
         <h1>
@@ -63,11 +100,15 @@ export default async function CentrePage({ params }: Props) {
           </Link>
         )}
       </div>
+      <div className="dashboard-bar">
+        <AsOfNotice view={asOfView} today={engine.today} />
+        <AsOfPicker view={asOfView} />
+      </div>
 
       <dl className="details">
         <dt>{t("centres.status")}</dt>
         <dd>
-          <span className={`status status-${centre.status}`}>{t(`centreStatuses.${centre.status}`)}</span>
+          <span className={`status status-${computed.status}`}>{t(`centreStatuses.${computed.status}`)}</span>
         </dd>
         <dt>{t("centres.city")}</dt>
         <dd>
@@ -101,6 +142,15 @@ export default async function CentrePage({ params }: Props) {
             <dd className="muted small">{t("progress.completionRule")}</dd>
           </div>
           <div>
+            <dt>{t("centreDashboard.planned")}</dt>
+            <dd data-testid="centre-planned">{formatNumber(computed.plannedCompletionPct, locale, 1)}%</dd>
+            <dd className="muted small">{t("centreDashboard.plannedRule")}</dd>
+          </div>
+          <div>
+            <dt>{t("progress.scheduleIndex")}</dt>
+            <dd>{computed.scheduleIndex === null ? "—" : formatNumber(computed.scheduleIndex, locale, 2)}</dd>
+          </div>
+          <div>
             <dt>{t("risk.computedLevel")}</dt>
             <dd>
               <LevelBadge level={computed.computedLevel} />
@@ -116,6 +166,71 @@ export default async function CentrePage({ params }: Props) {
         </dl>
         <h3>{t("risk.title")}</h3>
         <FlagTable items={flags} names={subjectNames(flags, locale)} caption={t("risk.title")} showSuppressed />
+        <h3>{t("centreDashboard.flagHistory")}</h3>
+        {reviewHistory.length === 0 ? (
+          <p className="empty">{t("centreDashboard.noFlagHistory")}</p>
+        ) : (
+          <table className="data-table compact" data-testid="flag-review-history">
+            <caption className="visually-hidden">{t("centreDashboard.flagHistory")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("confidence.at")}</th>
+                <th scope="col">{t("centreDashboard.flag")}</th>
+                <th scope="col">{t("centreDashboard.action")}</th>
+                <th scope="col">{t("confidence.by")}</th>
+                <th scope="col">{t("centreDashboard.comment")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reviewHistory.map((r) => (
+                <tr key={r.id}>
+                  <td className="date">{chinaDateTime(r.at)}</td>
+                  <td>
+                    <Link href={flagHref(r.flag.key)}>{t(`risk.codes.${r.flag.code}`)}</Link>
+                  </td>
+                  <td>{t(`risk.review.actions.${r.action}`)}</td>
+                  <td>{r.actorName}</td>
+                  <td className="pre-wrap">{r.comment}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">{t("centreDashboard.timeline")}</h2>
+        {centreMilestones.length === 0 ? (
+          <p className="empty">{t("milestones.none")}</p>
+        ) : (
+          <MilestoneTimeline
+            caption={t("centreDashboard.timelineCaption", { name: centre.name })}
+            today={engine.today}
+            todayLabel={asOf ? t("centreDashboard.asOfLine", { date: asOf }) : undefined}
+            milestones={centreMilestones.map((m) => ({
+              id: m.id,
+              title: m.title,
+              weight: m.weight,
+              plannedDate: m.plannedDate,
+              progress: approved.get(m.id)?.progress ?? m.progress,
+              actualCompletionDate: approved.get(m.id)?.actualCompletionDate ?? m.actualCompletionDate,
+            }))}
+          />
+        )}
+      </section>
+
+      <section aria-labelledby="indicators-heading">
+        <h2 id="indicators-heading">{t("centreDashboard.indicators")}</h2>
+        <p className="muted small">{t("centreDashboard.indicatorsNote", { count: history.periods.length })}</p>
+        <CentreIndicators
+          locale={locale}
+          periods={history.periods}
+          budgetYuan={centre.plannedBudgetYuan}
+          startDate={centre.startDate}
+          plannedCompletionDate={centre.plannedCompletionDate}
+          conversionThreshold={enterprise ? engine.thresholds.conversion.enterpriseRate : engine.thresholds.conversion.rate}
+          idleAmberBelowPercent={engine.thresholds.duplicate.idleUtilizationAmberBelowPercent}
+        />
       </section>
 
       <section aria-labelledby="confidence-heading" id="confidence">
@@ -164,7 +279,7 @@ export default async function CentrePage({ params }: Props) {
             </Link>
           )}
         </div>
-        {centre.milestones.length === 0 ? (
+        {centreMilestones.length === 0 ? (
           <p className="empty">{t("milestones.none")}</p>
         ) : (
           <table className="data-table">
@@ -186,7 +301,7 @@ export default async function CentrePage({ params }: Props) {
               </tr>
             </thead>
             <tbody>
-              {centre.milestones.map((m) => (
+              {centreMilestones.map((m) => (
                 <tr key={m.id}>
                   <td>
                     {m.title}
@@ -196,10 +311,10 @@ export default async function CentrePage({ params }: Props) {
                   <td className="num">{m.weight}</td>
                   <td className="date">{m.plannedDate}</td>
                   <td>
-                    <progress max={100} value={approved.get(m.id)?.progress ?? 0} aria-label={t("milestones.progressOf", { title: m.title })} />{" "}
-                    {approved.get(m.id)?.progress ?? 0}%
+                    <progress max={100} value={approved.get(m.id)?.progress ?? m.progress} aria-label={t("milestones.progressOf", { title: m.title })} />{" "}
+                    {approved.get(m.id)?.progress ?? m.progress}%
                   </td>
-                  <td className="date">{approved.get(m.id)?.actualCompletionDate ?? "—"}</td>
+                  <td className="date">{approved.get(m.id)?.actualCompletionDate ?? m.actualCompletionDate ?? "—"}</td>
                   {canEdit && (
                     <td>
                       <Link href={`/milestones/${m.id}/edit`} aria-label={t("milestones.editNamed", { title: m.title })}>
@@ -223,7 +338,7 @@ export default async function CentrePage({ params }: Props) {
             </Link>
           )}
         </div>
-        {centreUpdates.length === 0 ? (
+        {asOf ? null : centreUpdates.length === 0 ? (
           <p className="empty">{t("updates.noneYet")}</p>
         ) : (
           <table className="data-table">
@@ -244,6 +359,34 @@ export default async function CentrePage({ params }: Props) {
                   <td>{t(`updateStatuses.${u.status}`)}</td>
                   <td className="date">{u.submittedAt?.slice(0, 10) ?? "—"}</td>
                   <td className="date">{u.approvedAt?.slice(0, 10) ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <h3>{t("centreDashboard.events")}</h3>
+        {events.length === 0 ? (
+          <p className="empty">{t("centreDashboard.noEvents")}</p>
+        ) : (
+          <table className="data-table compact" data-testid="update-events">
+            <caption className="visually-hidden">{t("centreDashboard.events")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("confidence.at")}</th>
+                <th scope="col">{t("reviews.period")}</th>
+                <th scope="col">{t("centreDashboard.action")}</th>
+                <th scope="col">{t("confidence.by")}</th>
+                <th scope="col">{t("centreDashboard.reason")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((e) => (
+                <tr key={e.id}>
+                  <td className="date">{chinaDateTime(e.at)}</td>
+                  <td>{periodLabel(e.period, locale)}</td>
+                  <td>{t(`audit.actions.${e.action}`)}</td>
+                  <td>{e.actorName ?? "—"}</td>
+                  <td className="pre-wrap">{e.reason ?? ""}</td>
                 </tr>
               ))}
             </tbody>

@@ -7,55 +7,92 @@ import { getProvince } from "@/db/provinces";
 import { listTargets } from "@/db/targets";
 import { requireUser } from "@/lib/auth/current-user";
 import { assertCanReadProvince } from "@/lib/auth/guards";
+import { burnUp } from "@/lib/domain/burn-up";
+import { chinaToday } from "@/lib/domain/china-time";
 import { cityName } from "@/lib/domain/cities";
 import { formatNumber, formatYuan } from "@/lib/domain/format";
+import { lookAlikeGroups } from "@/lib/domain/look-alike";
 import { canAdminister, canEditCentresIn } from "@/lib/domain/permissions";
+import { isSuppressed } from "@/lib/domain/risk/flag-review";
+import { RISK_CODES } from "@/lib/domain/risk/types";
+import { CENTRE_STATUSES, FOCUS_TAGS } from "@/lib/domain/vocabulary";
 import { localeOrDefault, localName } from "@/lib/i18n/locale";
+import { centreFilterSchema, centreFilterValues, type CentreFilter } from "@/lib/validation/centre-filter";
 import { DemoBadge } from "@/app/_components/demo-badge";
+import { TimeSeriesChart } from "@/app/_components/charts/time-series-chart";
+import { readAsOf, withAsOf, type SearchParams } from "@/app/_lib/as-of";
 import { getEngine, flagsInScope, subjectNames } from "@/app/_lib/engine";
-import { FlagTable } from "../../_components/flag-table";
-import { LevelBadge } from "../../_components/risk-badges";
+import { AsOfNotice, AsOfPicker } from "../../_components/as-of-picker";
+import { flagHref, FlagTable } from "../../_components/flag-table";
+import { LevelBadge, SeverityBadge } from "../../_components/risk-badges";
 import { RollUpSummary } from "../../_components/roll-up-summary";
-import { TargetProgressTable } from "../../_components/target-progress-table";
+import { TargetBar } from "../../_components/target-bar";
+import { ForecastText, TargetProgressTable } from "../../_components/target-progress-table";
 
-type Props = { params: Promise<{ code: string }> };
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<SearchParams> };
 
 /** Flags shown on the province page, most severe first; the flag list has the rest. */
 const PAGE_FLAGS = 30;
 
-export default async function ProvincePage({ params }: Props) {
+/**
+ * A province's dashboard, also its printed A4 report: targets as bars and burn-up charts, look-alike
+ * centre groups, the flags, and the centres with filters. Every figure comes from the engine,
+ * computed from approved data only (as of now or of the close of an earlier period).
+ */
+export default async function ProvincePage({ params, searchParams }: Props) {
   const { code } = await params;
   const user = await requireUser();
   const db = getDb();
   const province = getProvince(db, code);
   if (!province) notFound();
   assertCanReadProvince(user, code, "/provinces/[code]");
+  const query = await searchParams;
   const t = await getTranslations();
   const locale = localeOrDefault(await getLocale());
-  const targets = listTargets(db, code);
-  const centres = listCentresOfProvince(db, code);
-  // Every figure below comes from the engine, computed from approved data only.
-  const engine = getEngine();
+  const asOfView = readAsOf(query);
+  const { asOf } = asOfView;
+  const filterParse = centreFilterSchema.safeParse(centreFilterValues(query));
+  const filter: CentreFilter = filterParse.success ? filterParse.data : {};
+  const engine = getEngine(asOf);
+  // As of an earlier day, targets and centres registered later did not exist yet.
+  const targets = listTargets(db, code).filter((target) => engine.targets.has(target.id));
+  const allCentres = listCentresOfProvince(db, code).filter((c) => engine.centres.has(c.id));
   const flags = flagsInScope(engine, user, code);
+  const openKeys = new Set(flags.filter((f) => !isSuppressed(f.state)).map((f) => f.flag.key));
+  const centreHref = (id: string) => withAsOf(`/centres/${id}`, asOf);
+  const pct = (value: number | null) => (value === null ? "—" : `${formatNumber(value, locale, 1)}%`);
+  const names = new Map(allCentres.map((c) => [c.id, c]));
+  const groups = lookAlikeGroups(flags.map((f) => f.flag).filter((f) => openKeys.has(f.key)));
+
+  const centres = allCentres.filter((c) => {
+    const result = engine.centres.get(c.id)!;
+    if (filter.status && result.status !== filter.status) return false;
+    if (filter.tag && !c.focusTags.includes(filter.tag)) return false;
+    if (filter.city && c.cityCode !== filter.city) return false;
+    if (filter.flag) {
+      const open = result.flags.filter((f) => openKeys.has(f.key) && f.severity !== "info");
+      if (filter.flag === "any" ? open.length === 0 : !open.some((f) => f.code === filter.flag)) return false;
+    }
+    return true;
+  });
+  const cities = [...new Set(allCentres.map((c) => c.cityCode))].sort();
+  const provinceName = localName(locale, province);
 
   return (
     <>
-      <p className="breadcrumb">
+      <p className="breadcrumb no-print">
         <Link href="/provinces">{t("provinces.title")}</Link> /
       </p>
       <h1>
-        {localName(locale, province)} <span className="muted">{code}</span>
+        {provinceName} <span className="muted">{code}</span>
       </h1>
+      <p className="print-only print-scope">{t("province.printScope", { province: provinceName, date: asOf ?? engine.today, printed: chinaToday() })}</p>
+      <div className="dashboard-bar">
+        <AsOfNotice view={asOfView} today={engine.today} />
+        <AsOfPicker view={asOfView} keep={{ ...filter }} />
+      </div>
 
       <RollUpSummary completion={engine.completion.provinces[code]!} targets={engine.targetRollUp.provinces[code]!} flags={flags} />
-
-      <section aria-labelledby="flags-heading">
-        <div className="section-head">
-          <h2 id="flags-heading">{t("risk.title")}</h2>
-          <Link href={`/flags?province=${code}`}>{t("risk.allFlags")}</Link>
-        </div>
-        <FlagTable items={flags} names={subjectNames(flags, locale)} caption={t("risk.title")} limit={PAGE_FLAGS} moreHref={`/flags?province=${code}`} />
-      </section>
 
       <section aria-labelledby="targets-heading">
         <div className="section-head">
@@ -69,65 +106,235 @@ export default async function ProvincePage({ params }: Props) {
         {targets.length === 0 ? (
           <p className="empty">{t("province.noTargets")}</p>
         ) : (
-          <TargetProgressTable
-            caption={t("province.targets")}
-            editHref={canAdminister(user) ? (id) => `/admin/targets/${id}` : undefined}
-            rows={targets.map((target) => ({ ...target, result: engine.targets.get(target.id)! }))}
-          />
+          <>
+            <ul className="target-bars" data-testid="target-bars">
+              {targets.map((target) => {
+                const r = engine.targets.get(target.id)!;
+                return (
+                  <li key={target.id}>
+                    <TargetBar
+                      label={target.title}
+                      progressPct={r.progressPct}
+                      plannedPct={r.plannedPct}
+                      standing={r.standing}
+                      forecastText={r.actual === null ? t(`progress.unmeasured.${r.unmeasuredReason ?? "no_reports"}`) : <ForecastText forecast={r.forecast} deadline={target.deadline} />}
+                    />
+                  </li>
+                );
+              })}
+            </ul>
+            <h3>{t("province.burnUpHeading")}</h3>
+            <p className="muted small">{t("province.burnUpNote")}</p>
+            <div className="chart-grid">
+              {targets
+                .filter((target) => engine.targets.get(target.id)!.series.length > 0)
+                .map((target) => {
+                  const r = engine.targets.get(target.id)!;
+                  const lines = burnUp({ kind: target.kind, baselineValue: target.baselineValue, baselineDate: target.baselineDate, targetValue: target.targetValue, deadline: target.deadline, checkpoints: target.plannedValues }, r.series, r.forecast);
+                  return (
+                    <TimeSeriesChart
+                      key={target.id}
+                      title={target.title}
+                      unit={target.unit}
+                      locale={locale}
+                      height={240}
+                      series={[
+                        { name: t("province.series.actual"), kind: "actual", points: lines.actual },
+                        { name: t("province.series.planned"), kind: "planned", points: lines.planned },
+                        { name: t("province.series.forecast"), kind: "forecast", points: lines.forecast },
+                      ]}
+                      threshold={{ value: target.targetValue, label: t("province.series.target") }}
+                    />
+                  );
+                })}
+            </div>
+            <TargetProgressTable
+              caption={t("province.targets")}
+              editHref={canAdminister(user) ? (id) => `/admin/targets/${id}` : undefined}
+              rows={targets.map((target) => ({ ...target, result: engine.targets.get(target.id)! }))}
+            />
+          </>
         )}
+      </section>
+
+      <section aria-labelledby="look-alike-heading">
+        <h2 id="look-alike-heading">{t("province.lookAlikeHeading")}</h2>
+        <p className="muted small">{t("province.lookAlikeNote")}</p>
+        {groups.length === 0 ? (
+          <p className="empty">{t("province.noLookAlikes")}</p>
+        ) : (
+          <ul className="look-alike-groups" data-testid="look-alike-groups">
+            {groups.map((group) => (
+              <li key={group.centreIds.join()} className="look-alike-group">
+                <table className="data-table compact">
+                  <caption>
+                    <SeverityBadge severity={group.flags[0]!.severity} /> {t("province.lookAlikeGroup", { count: group.centreIds.length })}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("centres.name")}</th>
+                      <th scope="col">{t("centres.city")}</th>
+                      <th scope="col">{t("centres.leadInstitution")}</th>
+                      <th scope="col">{t("centres.focusTags")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {group.centreIds.map((id) => {
+                      const c = names.get(id);
+                      return (
+                        <tr key={id}>
+                          <th scope="row">{c ? <Link href={centreHref(id)}>{c.name}</Link> : id}</th>
+                          <td>{c ? (cityName(c.cityCode) ?? c.cityCode) : "—"}</td>
+                          <td>{c?.leadInstitution ?? "—"}</td>
+                          <td>{c ? c.focusTags.map((tag) => t(`focusTags.${tag}`)).join(locale === "zh" ? "、" : ", ") : "—"}</td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+                <ul className="plain small">
+                  {group.flags.map((f) => (
+                    <li key={f.key}>
+                      <Link href={flagHref(f.key)}>{t("province.compare")}</Link>: {f.explanation[locale]}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="flags-heading">
+        <div className="section-head">
+          <h2 id="flags-heading">{t("risk.title")}</h2>
+          <Link href={`/flags?province=${code}`} className="no-print">
+            {t("risk.allFlags")}
+          </Link>
+        </div>
+        <FlagTable items={flags} names={subjectNames(flags, locale)} caption={t("risk.title")} limit={PAGE_FLAGS} moreHref={`/flags?province=${code}`} />
       </section>
 
       <section aria-labelledby="centres-heading">
         <div className="section-head">
           <h2 id="centres-heading">{t("province.centres")}</h2>
-          {canEditCentresIn(user, code) && (
+          {canEditCentresIn(user, code) && !asOf && (
             <Link className="button" href={`/centres/new?province=${code}`}>
               {t("centres.new")}
             </Link>
           )}
         </div>
-        {centres.length === 0 ? (
-          <p className="empty">{t("province.noCentres")}</p>
-        ) : (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("centres.name")}</th>
-                <th scope="col">{t("centres.city")}</th>
-                <th scope="col">{t("centres.focusTags")}</th>
-                <th scope="col" className="num">
-                  {t("centres.plannedBudget")}
-                </th>
-                <th scope="col">{t("centres.plannedCompletion")}</th>
-                <th scope="col">{t("centres.status")}</th>
-                <th scope="col" className="num">
-                  {t("progress.completion")}
-                </th>
-                <th scope="col">{t("risk.computedLevel")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {centres.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    <Link href={`/centres/${c.id}`}>{c.name}</Link> <DemoBadge isDemo={c.isDemo} />
-                    <div className="muted small">{c.leadInstitution}</div>
-                  </td>
-                  <td className="nowrap">{cityName(c.cityCode) ?? c.cityCode}</td>
-                  <td>{c.focusTags.map((tag) => t(`focusTags.${tag}`)).join(locale === "zh" ? "、" : ", ")}</td>
-                  <td className="num">{formatYuan(c.plannedBudgetYuan, locale)}</td>
-                  <td className="date">{c.plannedCompletionDate}</td>
-                  <td>
-                    <span className={`status status-${c.status}`}>{t(`centreStatuses.${c.status}`)}</span>
-                  </td>
-                  <td className="num">{formatNumber(engine.centres.get(c.id)!.completionPct, locale, 1)}%</td>
-                  <td>
-                    <LevelBadge level={engine.centres.get(c.id)!.computedLevel} />
-                  </td>
-                </tr>
+        <form method="get" className="filters no-print" aria-label={t("province.centreFilter")}>
+          {asOf && <input type="hidden" name="asOf" value={asOf} />}
+          <label>
+            {t("centres.status")}
+            <select name="status" defaultValue={filter.status ?? ""}>
+              <option value="">{t("province.any")}</option>
+              {CENTRE_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`centreStatuses.${s}`)}
+                </option>
               ))}
-            </tbody>
-          </table>
+            </select>
+          </label>
+          <label>
+            {t("centres.focusTags")}
+            <select name="tag" defaultValue={filter.tag ?? ""}>
+              <option value="">{t("province.any")}</option>
+              {FOCUS_TAGS.map((tag) => (
+                <option key={tag} value={tag}>
+                  {t(`focusTags.${tag}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t("centres.city")}
+            <select name="city" defaultValue={filter.city ?? ""}>
+              <option value="">{t("province.any")}</option>
+              {cities.map((city) => (
+                <option key={city} value={city}>
+                  {cityName(city) ?? city}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t("province.flagFilter")}
+            <select name="flag" defaultValue={filter.flag ?? ""}>
+              <option value="">{t("province.any")}</option>
+              <option value="any">{t("province.anyFlag")}</option>
+              {RISK_CODES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`risk.codes.${c}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit">{t("overview.apply")}</button>
+        </form>
+        {!filterParse.success && (
+          <p className="notice notice-error" role="alert">
+            {t("province.badFilter", { field: String(filterParse.error.issues[0]?.path[0] ?? "") })}
+          </p>
+        )}
+        {centres.length === 0 ? (
+          <p className="empty">{allCentres.length === 0 ? t("province.noCentres") : t("province.noMatchingCentres")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table" data-testid="province-centres">
+              <caption className="visually-hidden">{t("province.centres")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("centres.name")}</th>
+                  <th scope="col">{t("centres.city")}</th>
+                  <th scope="col">{t("centres.focusTags")}</th>
+                  <th scope="col" className="num">
+                    {t("centres.plannedBudget")}
+                  </th>
+                  <th scope="col">{t("centres.status")}</th>
+                  <th scope="col" className="num">
+                    {t("progress.completion")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("progress.scheduleIndex")}
+                  </th>
+                  <th scope="col">{t("province.latestUpdate")}</th>
+                  <th scope="col">{t("risk.computedLevel")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {centres.map((c) => {
+                  const r = engine.centres.get(c.id)!;
+                  const open = r.flags.filter((f) => openKeys.has(f.key) && f.severity !== "info");
+                  return (
+                    <tr key={c.id}>
+                      <td>
+                        <Link href={centreHref(c.id)}>{c.name}</Link> <DemoBadge isDemo={c.isDemo} />
+                        <div className="muted small">{c.leadInstitution}</div>
+                      </td>
+                      <td className="nowrap">{cityName(c.cityCode) ?? c.cityCode}</td>
+                      <td>{c.focusTags.map((tag) => t(`focusTags.${tag}`)).join(locale === "zh" ? "、" : ", ")}</td>
+                      <td className="num">{formatYuan(c.plannedBudgetYuan, locale)}</td>
+                      <td>
+                        <span className={`status status-${r.status}`}>{t(`centreStatuses.${r.status}`)}</span>
+                      </td>
+                      <td className="num">
+                        {pct(r.completionPct)}
+                        <div className="muted small">{t("province.plannedShort", { pct: pct(r.plannedCompletionPct) })}</div>
+                      </td>
+                      <td className="num">{r.scheduleIndex === null ? "—" : formatNumber(r.scheduleIndex, locale, 2)}</td>
+                      <td className="date">{r.latestReport ? r.latestReport.period : t("province.noUpdate")}</td>
+                      <td>
+                        <LevelBadge level={r.computedLevel} />
+                        {open.length > 0 && <div className="small">{[...new Set(open.map((f) => t(`risk.codes.${f.code}`)))].join(locale === "zh" ? "、" : ", ")}</div>}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
     </>
