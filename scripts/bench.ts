@@ -1,9 +1,11 @@
 // `npm run bench`: how the per-request paths scale, printed as ratios against a baseline measured
 // in the same run (a bare `select 1` round trip), so figures compare across machines; then issue 4's
-// engine figures on the synthetic data set (scripts/bench-engine.ts). One figure per line:
-// `BENCH <name> <value> <unit>`.
+// engine figures on the synthetic data set (scripts/bench-engine.ts); then issue 5's page figures from
+// the production server (scripts/bench-pages.ts). One figure per line: `BENCH <name> <value> <unit>`.
 // Uses temporary SQLite files: the demo data set plus generated centres (BENCH_CENTRES, default 2,000),
 // and the synthetic set (BENCH_ENGINE_CENTRES, default 10,000; BENCH_ENGINE_RUNS timed runs, default 5).
+// Pages: BENCH_PAGES=0 skips them; BENCH_PAGES_CENTRES (default 10,000), BENCH_PAGES_RUNS (timed rounds,
+// default 20). They need a production build, made first when `.next` is missing or older than the source.
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
@@ -20,10 +22,14 @@ import { approvedMilestoneProgress, reviewQueue } from "@/db/updates";
 import { parsePeriod } from "@/lib/domain/periods";
 import { FOCUS_TAGS } from "@/lib/domain/vocabulary";
 import { benchEngine, type Report } from "./bench-engine";
+import { benchPages } from "./bench-pages";
 
 const EXTRA_CENTRES = Number(process.env.BENCH_CENTRES ?? 2000);
 const ENGINE_CENTRES = Number(process.env.BENCH_ENGINE_CENTRES ?? 10_000);
 const ENGINE_RUNS = Number(process.env.BENCH_ENGINE_RUNS ?? 5);
+const PAGES = process.env.BENCH_PAGES !== "0";
+const PAGES_CENTRES = Number(process.env.BENCH_PAGES_CENTRES ?? 10_000);
+const PAGES_RUNS = Number(process.env.BENCH_PAGES_RUNS ?? 20);
 
 const report: Report = (name, value, unit, digits = 1) => console.log(`BENCH ${name} ${value.toFixed(digits)} ${unit}`);
 
@@ -112,6 +118,7 @@ async function main() {
   const started = performance.now();
   await benchRequests();
   benchEngine(report, ENGINE_CENTRES, ENGINE_RUNS);
+  if (PAGES) await benchPages(report, PAGES_CENTRES, PAGES_RUNS);
   report("bench_total_s", (performance.now() - started) / 1000, "s");
 }
 

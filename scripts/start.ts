@@ -5,24 +5,8 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
+import { buildIsCurrent } from "./build-freshness";
 import { prepareDatabase } from "./prepare-db";
-
-const SOURCE_DIRS = ["app", "db", "lib", "public", "messages"];
-const SOURCE_FILES = ["next.config.js", "package.json", "tsconfig.json"];
-
-function newestMtime(target: string): number {
-  if (!fs.existsSync(target)) return 0;
-  const stat = fs.statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return fs.readdirSync(target).reduce((newest, entry) => Math.max(newest, newestMtime(path.join(target, entry))), stat.mtimeMs);
-}
-
-function buildIsCurrent(): boolean {
-  const buildId = path.join(".next", "BUILD_ID");
-  if (!fs.existsSync(buildId)) return false;
-  const built = fs.statSync(buildId).mtimeMs;
-  return [...SOURCE_DIRS, ...SOURCE_FILES].every((p) => newestMtime(p) <= built);
-}
 
 /** NEXTAUTH_SECRET from the environment, else one generated once and kept beside the database. */
 function authSecret(): string {
