@@ -69,7 +69,7 @@ export async function DisciplineTable({ rows, total, totalLabel, caption }: Prop
           <th scope="row" colSpan={2}>
             {totalLabel}
           </th>
-          {figures(total, true)}
+          {figures(total, rows.some((row) => row.periods.length > 0))}
         </tr>
       </tfoot>
     </table>
