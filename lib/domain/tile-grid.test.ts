@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { binOf, binsFromEdges, sequentialBins, TILE_GRID, TILE_GRID_SIZE, type Bin } from "./tile-grid";
+import { binOf, binsFromEdges, paletteStep, sequentialBins, TILE_GRID, TILE_GRID_SIZE, type Bin } from "./tile-grid";
 
 const provinceCodes = readFileSync(path.resolve(import.meta.dirname, "../../db/seed/data/provinces.csv"), "utf8")
   .trim()
@@ -103,5 +103,26 @@ describe("binOf", () => {
 
   it("is no data when there are no classes", () => {
     expect(binOf(5, [])).toBeNull();
+  });
+});
+
+describe("paletteStep", () => {
+  it.each([
+    [0, 5, 0],
+    [4, 5, 4],
+    [2, 5, 2],
+    // three classes take the light end, the middle and the dark end: 0, 4×1/2, 4×2/2
+    [0, 3, 0],
+    [1, 3, 2],
+    [2, 3, 4],
+    // two classes: both ends
+    [1, 2, 4],
+    // four classes: round(4×1/3) = 1, round(4×2/3) = 3
+    [1, 4, 1],
+    [2, 4, 3],
+    [0, 1, 2],
+    [7, 5, 4],
+  ])("class %i of %i → step %i", (index, count, expected) => {
+    expect(paletteStep(index, count)).toBe(expected);
   });
 });

@@ -1,61 +1,61 @@
 // The national view is a tile grid: one equal square per provincial-level division in its rough
 // geographic place, with no borders or outlines. A drawn map of China needs an approval number
-// (审图号) to be published, a grid of squares does not. 8 rows × 9 columns; row 0 is the north,
+// (审图号) to be published, a grid of squares does not. 8 rows × 8 columns; row 0 is the north,
 // column 0 the west. Gaps stand for sea (Bohai, the Taiwan Strait) or for the wide western land.
 //
-//        0    1    2    3    4    5    6    7    8
-//   0                                            黑
-//   1                        内   京   辽   吉
-//   2        新   甘   宁   晋   冀   津
-//   3        藏   青   陕   豫   鲁
-//   4             川   渝   鄂   皖   苏   沪
-//   5             滇   黔   湘   赣   浙
-//   6                  桂   粤   闽        台
-//   7                  琼   澳   港
+//        0    1    2    3    4    5    6    7
+//   0                                       黑
+//   1                   内   京   辽   吉
+//   2   新   甘   宁   晋   冀   津
+//   3   藏   青   陕   豫   鲁
+//   4        川   渝   鄂   皖   苏   沪
+//   5        滇   黔   湘   赣   浙
+//   6             桂   粤   闽        台
+//   7             琼   澳   港
 
 export interface TilePosition {
   row: number;
   col: number;
 }
 
-export const TILE_GRID_SIZE = { rows: 8, cols: 9 } as const;
+export const TILE_GRID_SIZE = { rows: 8, cols: 8 } as const;
 
 /** Grid position by GB/T 2260 code. */
 export const TILE_GRID: Readonly<Record<string, TilePosition>> = {
-  "230000": { row: 0, col: 8 }, // 黑龙江
-  "150000": { row: 1, col: 5 }, // 内蒙古
-  "110000": { row: 1, col: 6 }, // 北京
-  "210000": { row: 1, col: 7 }, // 辽宁
-  "220000": { row: 1, col: 8 }, // 吉林
-  "650000": { row: 2, col: 1 }, // 新疆
-  "620000": { row: 2, col: 2 }, // 甘肃
-  "640000": { row: 2, col: 3 }, // 宁夏
-  "140000": { row: 2, col: 4 }, // 山西
-  "130000": { row: 2, col: 5 }, // 河北
-  "120000": { row: 2, col: 6 }, // 天津
-  "540000": { row: 3, col: 1 }, // 西藏
-  "630000": { row: 3, col: 2 }, // 青海
-  "610000": { row: 3, col: 3 }, // 陕西
-  "410000": { row: 3, col: 4 }, // 河南
-  "370000": { row: 3, col: 5 }, // 山东
-  "510000": { row: 4, col: 2 }, // 四川
-  "500000": { row: 4, col: 3 }, // 重庆
-  "420000": { row: 4, col: 4 }, // 湖北
-  "340000": { row: 4, col: 5 }, // 安徽
-  "320000": { row: 4, col: 6 }, // 江苏
-  "310000": { row: 4, col: 7 }, // 上海
-  "530000": { row: 5, col: 2 }, // 云南
-  "520000": { row: 5, col: 3 }, // 贵州
-  "430000": { row: 5, col: 4 }, // 湖南
-  "360000": { row: 5, col: 5 }, // 江西
-  "330000": { row: 5, col: 6 }, // 浙江
-  "450000": { row: 6, col: 3 }, // 广西
-  "440000": { row: 6, col: 4 }, // 广东
-  "350000": { row: 6, col: 5 }, // 福建
-  "710000": { row: 6, col: 7 }, // 台湾
-  "460000": { row: 7, col: 3 }, // 海南
-  "820000": { row: 7, col: 4 }, // 澳门
-  "810000": { row: 7, col: 5 }, // 香港
+  "230000": { row: 0, col: 7 }, // 黑龙江
+  "150000": { row: 1, col: 4 }, // 内蒙古
+  "110000": { row: 1, col: 5 }, // 北京
+  "210000": { row: 1, col: 6 }, // 辽宁
+  "220000": { row: 1, col: 7 }, // 吉林
+  "650000": { row: 2, col: 0 }, // 新疆
+  "620000": { row: 2, col: 1 }, // 甘肃
+  "640000": { row: 2, col: 2 }, // 宁夏
+  "140000": { row: 2, col: 3 }, // 山西
+  "130000": { row: 2, col: 4 }, // 河北
+  "120000": { row: 2, col: 5 }, // 天津
+  "540000": { row: 3, col: 0 }, // 西藏
+  "630000": { row: 3, col: 1 }, // 青海
+  "610000": { row: 3, col: 2 }, // 陕西
+  "410000": { row: 3, col: 3 }, // 河南
+  "370000": { row: 3, col: 4 }, // 山东
+  "510000": { row: 4, col: 1 }, // 四川
+  "500000": { row: 4, col: 2 }, // 重庆
+  "420000": { row: 4, col: 3 }, // 湖北
+  "340000": { row: 4, col: 4 }, // 安徽
+  "320000": { row: 4, col: 5 }, // 江苏
+  "310000": { row: 4, col: 6 }, // 上海
+  "530000": { row: 5, col: 1 }, // 云南
+  "520000": { row: 5, col: 2 }, // 贵州
+  "430000": { row: 5, col: 3 }, // 湖南
+  "360000": { row: 5, col: 4 }, // 江西
+  "330000": { row: 5, col: 5 }, // 浙江
+  "450000": { row: 6, col: 2 }, // 广西
+  "440000": { row: 6, col: 3 }, // 广东
+  "350000": { row: 6, col: 4 }, // 福建
+  "710000": { row: 6, col: 6 }, // 台湾
+  "460000": { row: 7, col: 2 }, // 海南
+  "820000": { row: 7, col: 3 }, // 澳门
+  "810000": { row: 7, col: 4 }, // 香港
 };
 
 /** One class of a sequential scale: values in [from, to), the last class also takes `to`. */
@@ -114,4 +114,17 @@ export function binOf(value: number | null, bins: readonly Bin[]): number | null
     if (value < bins[i]!.to) return i;
   }
   return bins.length - 1;
+}
+
+/** Steps of the tile map's sequential palette (light to dark). */
+export const PALETTE_STEPS = 5;
+
+/**
+ * The palette step of a class: fewer classes than steps spread over the palette so the lowest and
+ * highest stay as far apart as possible; a single class takes the middle step.
+ */
+export function paletteStep(classIndex: number, classCount: number): number {
+  if (classCount <= 1) return Math.floor(PALETTE_STEPS / 2);
+  const clamped = Math.min(Math.max(classIndex, 0), classCount - 1);
+  return Math.round((clamped * (PALETTE_STEPS - 1)) / (classCount - 1));
 }
