@@ -32,7 +32,7 @@ let cache: { db: Db; entries: Map<string, { stamp: number; snapshot: EngineSnaps
  * audit entry last, so a running server sees them once they finish.
  */
 export function computeEngineCached(db: Db, today: string, reportingStart: string, asOf?: string): EngineSnapshot {
-  const stamp = db.select({ id: max(auditLog.id) }).from(auditLog).get()?.id ?? 0;
+  const stamp = auditStamp(db);
   const key = `${today}|${reportingStart}|${asOf ?? "now"}`;
   if (cache?.db !== db) cache = { db, entries: new Map() };
   const hit = cache.entries.get(key);
@@ -42,4 +42,9 @@ export function computeEngineCached(db: Db, today: string, reportingStart: strin
   cache.entries.set(key, { stamp, snapshot });
   if (cache.entries.size > MAX_CACHED) cache.entries.delete(cache.entries.keys().next().value!);
   return snapshot;
+}
+
+/** The newest audit entry's id: changes with every audited write, so it versions anything computed from the data. */
+export function auditStamp(db: Db): number {
+  return db.select({ id: max(auditLog.id) }).from(auditLog).get()?.id ?? 0;
 }

@@ -5,6 +5,10 @@ import { measureValue, provinceDashboardRows, sortProvinceRows, type ProvinceDas
 import type { Actor } from "@/lib/domain/permissions";
 import { isSuppressed } from "@/lib/domain/risk/flag-review";
 import type { OverviewView } from "@/lib/validation/overview";
+import { defaultDisciplinePeriod, disciplinePeriodChoices, type ProvinceDiscipline } from "@/lib/domain/reporting-discipline";
+import { chinaToday } from "@/lib/domain/china-time";
+import { env } from "@/lib/env";
+import { disciplineReport } from "@/app/_lib/discipline";
 import { flagsInScope, getEngine } from "@/app/_lib/engine";
 
 export interface OverviewProvince extends ProvinceDashboardRow {
@@ -13,6 +17,8 @@ export interface OverviewProvince extends ProvinceDashboardRow {
   shortZh: string;
   /** A province with no centre and no target: on the map, not in the table. */
   empty: boolean;
+  /** Reporting in the latest ended quarter (monthly provinces over its months); undefined when none has ended. */
+  reporting: ProvinceDiscipline | undefined;
 }
 
 /** What the overview page and its CSV export show: every province's row, the table's rows filtered and ordered. */
@@ -27,12 +33,15 @@ export function overviewModel(actor: Actor, view: OverviewView, asOf: string | u
     names.map((p) => p.code),
     (flag) => openKeys.has(flag.key),
   );
-  const provinces: OverviewProvince[] = rows.map((row, i) => ({ ...row, ...names[i]!, empty: row.completion.centres === 0 && row.targets.targets === 0 }));
+  // "Reporting on time this period": the latest quarter that has ended by the day shown.
+  const reportingPeriod = defaultDisciplinePeriod(disciplinePeriodChoices(env.REPORTING_START, asOf ?? chinaToday()));
+  const reporting = new Map((reportingPeriod === undefined ? [] : disciplineReport("all", reportingPeriod, asOf).report.provinces).map((p) => [p.provinceCode, p]));
+  const provinces: OverviewProvince[] = rows.map((row, i) => ({ ...row, ...names[i]!, empty: row.completion.centres === 0 && row.targets.targets === 0, reporting: reporting.get(row.code) }));
   const query = view.q?.toLowerCase();
   const listed = provinces.filter(
     (p) => !p.empty && (query === undefined || `${p.nameZh} ${p.nameEn}`.toLowerCase().includes(query)) && (view.show === "all" || p.targets.atRisk > 0 || p.redFlags > 0),
   );
-  return { engine, open, provinces, rows: sortProvinceRows(listed, sortValue(view.sort), view.dir) };
+  return { engine, open, provinces, reportingPeriod, rows: sortProvinceRows(listed, sortValue(view.sort), view.dir) };
 }
 
 function sortValue(key: SortKey): (p: OverviewProvince) => number | string | null {
@@ -54,6 +63,6 @@ function sortValue(key: SortKey): (p: OverviewProvince) => number | string | nul
     case "amber_flags":
       return (p) => p.amberFlags;
     case "on_time":
-      return () => null;
+      return (p) => p.reporting?.timeliness ?? null;
   }
 }

@@ -6,6 +6,7 @@ import { MAP_MEASURES, MEASURE_BREAKS, measureClass, measureValue, type MapMeasu
 import { chinaToday } from "@/lib/domain/china-time";
 import { formatNumber, formatYuan } from "@/lib/domain/format";
 import { readableScope } from "@/lib/domain/permissions";
+import { periodLabel } from "@/lib/domain/periods";
 import { CENTRE_STATUSES } from "@/lib/domain/vocabulary";
 import { localeOrDefault } from "@/lib/i18n/locale";
 import { overviewViewSchema, overviewViewValues, type OverviewView } from "@/lib/validation/overview";
@@ -41,7 +42,7 @@ export default async function OverviewPage({ searchParams }: Props) {
   const parsed = overviewViewSchema.safeParse(overviewViewValues(params));
   const view: OverviewView = parsed.success ? parsed.data : overviewViewSchema.parse({});
   const { asOf } = asOfView;
-  const { engine, open, provinces, rows } = overviewModel(user, view, asOf);
+  const { engine, open, provinces, rows, reportingPeriod } = overviewModel(user, view, asOf);
 
   const pct = (value: number | null) => (value === null ? "—" : `${formatNumber(value, locale, 1)}%`);
   const index = (value: number | null) => (value === null ? "—" : formatNumber(value, locale, 2));
@@ -170,6 +171,7 @@ export default async function OverviewPage({ searchParams }: Props) {
                   {sortHeader("investment", t("overview.investment"))}
                   {sortHeader("red_flags", t("overview.redFlags"))}
                   {sortHeader("amber_flags", t("overview.amberFlags"))}
+                  {sortHeader("on_time", reportingPeriod ? t("overview.onTime", { period: periodLabel(reportingPeriod, locale) }) : t("overview.onTimeNone"))}
                 </tr>
               </thead>
               <tbody>
@@ -204,6 +206,15 @@ export default async function OverviewPage({ searchParams }: Props) {
                       <Link href={`/flags?province=${p.code}&severity=amber`} className="badge sev sev-amber">
                         {p.amberFlags}
                       </Link>
+                    </td>
+                    <td className="num small">
+                      {p.reporting && p.reporting.expected > 0 && reportingPeriod ? (
+                        <Link href={withAsOf(`/reporting/discipline?period=${reportingPeriod}&province=${p.code}`, asOf)}>
+                          {t("overview.onTimeFigures", { onTime: p.reporting.onTime, expected: p.reporting.expected, pct: pct(p.reporting.timeliness) })}
+                        </Link>
+                      ) : (
+                        "—"
+                      )}
                     </td>
                   </tr>
                 ))}

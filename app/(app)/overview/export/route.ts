@@ -29,7 +29,7 @@ export async function GET(request: Request) {
   }
   const t = await getTranslations();
   const locale = localeOrDefault(await getLocale());
-  const { engine, rows } = overviewModel(user, view.data, asOfView.asOf);
+  const { engine, rows, reportingPeriod } = overviewModel(user, view.data, asOfView.asOf);
   const preamble = [
     [t("export.scope"), t("export.national")],
     [t("export.asOf"), asOfView.asOf ? t("export.asOfPast", { date: asOfView.asOf }) : t("export.asOfNow", { date: engine.today })],
@@ -54,6 +54,9 @@ export async function GET(request: Request) {
     `${t("export.columns.executedPct")}（%）`,
     t("overview.redFlags"),
     t("overview.amberFlags"),
+    `${t("export.columns.expected")}（${reportingPeriod ?? "—"}）`,
+    `${t("export.columns.onTime")}（${reportingPeriod ?? "—"}）`,
+    `${t("export.columns.timeliness")}（%）`,
   ];
   const body = rows.map((p) => [
     p.code,
@@ -73,6 +76,9 @@ export async function GET(request: Request) {
     p.investment.executedPctOfPlanned,
     p.redFlags,
     p.amberFlags,
+    p.reporting?.expected ?? null,
+    p.reporting?.onTime ?? null,
+    p.reporting?.timeliness === null || p.reporting === undefined ? null : Math.round(p.reporting.timeliness * 10) / 10,
   ]);
   const name = `${t("export.overviewFile")}-${asOfView.asOf ?? engine.today}.csv`;
   return new Response(csvWithPreamble(preamble, header, body), { headers: csvDownloadHeaders(name) });

@@ -1,17 +1,16 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { listProvinceOptions } from "@/db/provinces";
-import { loadReportingDiscipline } from "@/db/reporting-discipline";
 import { requireUser } from "@/lib/auth/current-user";
-import { asOfCutoff } from "@/lib/domain/as-of";
 import { chinaToday } from "@/lib/domain/china-time";
-import { countedPeriods, defaultDisciplinePeriod, disciplinePeriodChoices, reportingDiscipline } from "@/lib/domain/reporting-discipline";
+import { defaultDisciplinePeriod, disciplinePeriodChoices } from "@/lib/domain/reporting-discipline";
 import { parsePeriod, periodLabel } from "@/lib/domain/periods";
 import { readableScope } from "@/lib/domain/permissions";
 import { env } from "@/lib/env";
 import { localeOrDefault, localName } from "@/lib/i18n/locale";
 import { disciplineFilterSchema, disciplineFilterValues } from "@/lib/validation/discipline-filter";
 import { readAsOf, type SearchParams } from "@/app/_lib/as-of";
+import { disciplineReport } from "@/app/_lib/discipline";
 import { AsOfNotice, AsOfPicker } from "../../_components/as-of-picker";
 import { DisciplineRules } from "./_components/discipline-rules";
 import { DisciplineTable } from "./_components/discipline-table";
@@ -38,7 +37,6 @@ export default async function DisciplinePage({ searchParams }: Props) {
   const view = readAsOf(params);
   // "As of" a day: standings are that day's and only what happened before its end (Beijing) counts.
   const today = view.asOf ?? realToday;
-  const cutoff = view.asOf === undefined ? new Date().toISOString() : asOfCutoff(view.asOf);
   const values = disciplineFilterValues(params);
   const parsed = disciplineFilterSchema(today, env.REPORTING_START).safeParse(values);
   const choices = disciplinePeriodChoices(env.REPORTING_START, today);
@@ -50,9 +48,8 @@ export default async function DisciplinePage({ searchParams }: Props) {
   const provinceScope = scope === "all" ? (filter.province ?? "all") : scope;
   const periodCode = filter.period ?? defaultDisciplinePeriod(choices);
   const period = periodCode === undefined ? undefined : parsePeriod(periodCode);
-  // Every period code any province could be counted over: the chosen one and, for a quarter, its months.
-  const periodCodes = period ? [...new Set([...countedPeriods(period, "quarterly"), ...countedPeriods(period, "monthly")].map((p) => p.code))] : [];
-  const data = parsed.success && period ? loadReportingDiscipline(db, { scope: provinceScope, periods: periodCodes, cutoff }) : undefined;
+  const computed = parsed.success && period ? disciplineReport(provinceScope, period.code, view.asOf) : undefined;
+  const data = computed?.data;
 
   let error: { key: string; value: string } | undefined;
   if (!parsed.success) {
@@ -63,7 +60,7 @@ export default async function DisciplinePage({ searchParams }: Props) {
     error = { key: "provinceUnknown", value: provinceScope };
   }
 
-  const report = data && period && !error ? reportingDiscipline({ period, today, cutoff, reportingStart: env.REPORTING_START, provinces: data.provinces, centres: data.centres }) : undefined;
+  const report = error ? undefined : computed?.report;
   const provinceNames = new Map((data?.provinces ?? []).map((p) => [p.code, localName(locale, p)]));
   // Provinces without registered centres would be rows of "—"; a single province is always shown.
   const rows = (report?.provinces ?? [])
