@@ -25,6 +25,7 @@ type Loose = Record<string, unknown>;
 
 function withFormatters(option: EChartsCoreOption, locale: "zh" | "en", format: ChartValueFormat | undefined, reducedMotion: boolean): EChartsCoreOption {
   const result: Loose = { ...option };
+  // Options built elsewhere may animate; a reader who asked for reduced motion gets none.
   if (reducedMotion) result.animation = false;
   if (!format) return result;
   const number = (value: unknown) => (typeof value === "number" ? formatNumber(value, locale, format.maxFractionDigits) : "—");

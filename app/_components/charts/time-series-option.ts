@@ -73,6 +73,9 @@ export function buildTimeSeriesOption(input: { unit: string; locale: Locale; ser
   const { unit, locale, series, threshold, maxFractionDigits = 2 } = input;
   const max = axisMaxFor(series, threshold);
   return {
+    // Drawn at once: nothing moves for readers sensitive to motion, and a page printed straight
+    // after loading shows the finished chart.
+    animation: false,
     color: [...OKABE_ITO],
     // The figcaption and the data table describe the chart; ECharts' generated sentence would repeat
     // them in English only, so only its decal patterns are used.
