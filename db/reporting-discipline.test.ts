@@ -107,7 +107,8 @@ beforeAll(() => {
   // An edit made today (after every "as of" cutoff below): the view of an earlier day keeps the old start.
   const g = getCentre(db, ids.G!)!;
   updateCentre(db, ids.G!, g.version, centreInput("中心G", ZJ, { startDate: "2025-01-01" }), test);
-  now = new Date().toISOString();
+  // Strictly after the edit: an event stamped exactly at a cutoff counts as after it.
+  now = new Date(Date.now() + 1).toISOString();
 });
 afterAll(() => close());
 
