@@ -3,7 +3,7 @@ import { asOfCutoff } from "@/lib/domain/as-of";
 import type { Actor } from "@/lib/domain/permissions";
 import type { CentreInput } from "@/lib/validation/centre";
 import type { UpdateValues } from "@/lib/validation/update";
-import { createTestDb } from "./test-db";
+import { BLANK_UPDATE_VALUES, createTestDb } from "./test-db";
 import { centreApprovedHistory, centreUpdateEvents } from "./centre-history";
 import { createCentre } from "./centres";
 import { createMilestone } from "./milestones";
@@ -23,25 +23,7 @@ const ZJ = "330000";
 const test = { label: "test" };
 const at = (day: string, time = "02:00:00") => `${day}T${time}.000Z`;
 
-const blank: UpdateValues = {
-  investmentExecutedYuan: null,
-  computePflops: null,
-  computePrecision: null,
-  utilizationPercent: null,
-  patentsFiled: null,
-  patentsGranted: null,
-  resultsProduced: null,
-  convertedSelf: null,
-  convertedTransfer: null,
-  convertedLicense: null,
-  convertedJoint: null,
-  convertedEquity: null,
-  techContractValueYuan: null,
-  firmsIncubated: null,
-  talentIntroduced: null,
-  narrative: null,
-  correctionReason: null,
-};
+const blank = BLANK_UPDATE_VALUES;
 
 const centreInput = (name: string): CentreInput => ({
   provinceCode: ZJ,

@@ -3,9 +3,8 @@ import { asOfCutoff } from "@/lib/domain/as-of";
 import type { EngineInput } from "@/lib/domain/engine";
 import type { Actor } from "@/lib/domain/permissions";
 import type { CentreInput } from "@/lib/validation/centre";
-import type { UpdateValues } from "@/lib/validation/update";
 import { eq } from "drizzle-orm";
-import { createTestDb } from "./test-db";
+import { BLANK_UPDATE_VALUES, createTestDb } from "./test-db";
 import { centres, milestones } from "./schema";
 import { createCentre, updateCentre } from "./centres";
 import { computeEngine } from "./engine";
@@ -21,25 +20,7 @@ const ZJ = "330000";
 const test = { label: "test" };
 const START = "2026-07-01";
 
-const blank: UpdateValues = {
-  investmentExecutedYuan: null,
-  computePflops: null,
-  computePrecision: null,
-  utilizationPercent: null,
-  patentsFiled: null,
-  patentsGranted: null,
-  resultsProduced: null,
-  convertedSelf: null,
-  convertedTransfer: null,
-  convertedLicense: null,
-  convertedJoint: null,
-  convertedEquity: null,
-  techContractValueYuan: null,
-  firmsIncubated: null,
-  talentIntroduced: null,
-  narrative: null,
-  correctionReason: null,
-};
+const blank = BLANK_UPDATE_VALUES;
 
 const centreInput = (name: string, change: Partial<CentreInput> = {}): CentreInput => ({
   provinceCode: ZJ,

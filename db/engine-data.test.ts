@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/domain/permissions";
 import type { CentreInput } from "@/lib/validation/centre";
 import type { TargetInput } from "@/lib/validation/target";
 import type { UpdateValues } from "@/lib/validation/update";
-import { createTestDb } from "./test-db";
+import { BLANK_UPDATE_VALUES, createTestDb } from "./test-db";
 import { setCalendar } from "./calendars";
 import { createCentre } from "./centres";
 import { loadEngineInput } from "./engine-data";
@@ -58,25 +58,7 @@ const targetInput = (title: string, change: Partial<TargetInput>): TargetInput =
   ...change,
 });
 
-const blank: UpdateValues = {
-  investmentExecutedYuan: null,
-  computePflops: null,
-  computePrecision: null,
-  utilizationPercent: null,
-  patentsFiled: null,
-  patentsGranted: null,
-  resultsProduced: null,
-  convertedSelf: null,
-  convertedTransfer: null,
-  convertedLicense: null,
-  convertedJoint: null,
-  convertedEquity: null,
-  techContractValueYuan: null,
-  firmsIncubated: null,
-  talentIntroduced: null,
-  narrative: null,
-  correctionReason: null,
-};
+const blank = BLANK_UPDATE_VALUES;
 
 beforeAll(() => {
   ({ db, close } = createTestDb());

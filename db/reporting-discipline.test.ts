@@ -5,13 +5,12 @@ import { DEFAULT_CALENDAR, parsePeriod, type Calendar } from "@/lib/domain/perio
 import type { Actor } from "@/lib/domain/permissions";
 import { reportingDiscipline } from "@/lib/domain/reporting-discipline";
 import type { CentreInput } from "@/lib/validation/centre";
-import type { UpdateValues } from "@/lib/validation/update";
 import { setCalendar } from "./calendars";
 import { createCentre, getCentre, updateCentre } from "./centres";
 import type { Db } from "./client";
 import { loadReportingDiscipline } from "./reporting-discipline";
 import { centres } from "./schema";
-import { createTestDb } from "./test-db";
+import { BLANK_UPDATE_VALUES, createTestDb } from "./test-db";
 import { reviewUpdate, saveUpdate } from "./updates";
 import { createUser } from "./users";
 
@@ -23,25 +22,7 @@ const START = "2026-07-01";
 const PERIODS = ["2026-Q3", "2026-07", "2026-08", "2026-09"];
 const test = { label: "test" };
 
-const blank: UpdateValues = {
-  investmentExecutedYuan: null,
-  computePflops: null,
-  computePrecision: null,
-  utilizationPercent: null,
-  patentsFiled: null,
-  patentsGranted: null,
-  resultsProduced: null,
-  convertedSelf: null,
-  convertedTransfer: null,
-  convertedLicense: null,
-  convertedJoint: null,
-  convertedEquity: null,
-  techContractValueYuan: null,
-  firmsIncubated: null,
-  talentIntroduced: null,
-  narrative: null,
-  correctionReason: null,
-};
+const blank = BLANK_UPDATE_VALUES;
 
 let db: Db;
 let close: () => void;

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { openDatabase, migrateDatabase, type Db } from "./client";
 import { seedProvinces } from "./seed";
+import { VALUE_FIELDS, type UpdateValues } from "@/lib/validation/update";
 
 /** A real SQLite file in a fresh temporary folder, migrated and holding the provinces. For tests only. */
 export function createTestDb(): { db: Db; file: string; close: () => void } {
@@ -20,3 +21,6 @@ export function createTestDb(): { db: Db; file: string; close: () => void } {
     },
   };
 }
+
+/** An update reporting nothing: tests spread the figures they need over it. */
+export const BLANK_UPDATE_VALUES = Object.fromEntries(VALUE_FIELDS.map((f) => [f, null])) as UpdateValues;
