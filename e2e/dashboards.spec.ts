@@ -287,3 +287,42 @@ test("Zhejiang's page prints as an A4 report with its scope line", async ({ page
   await testInfo.attach("province-zh-a4.pdf", { body: pdf, contentType: "application/pdf" });
 });
 
+// Layout and chart checks: each names what a reader would see go wrong.
+
+test("the dashboards fit a 1280-pixel window in both languages, without sideways scrolling", async ({ browser }) => {
+  for (const language of ["zh", "en"] as const) {
+    // A context per language, chosen before signing in, so the account's own setting is left alone.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInIn(page, accounts.reviewer, language);
+    for (const path of ["/overview", `/overview?asOf=${PAST}`, `/provinces/${ZJ}`, `/centres/${hzA.id}`]) {
+      await page.goto(path);
+      await chartsDrawn(page);
+      const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+      expect.soft(scrollWidth, `${language} ${path} is ${scrollWidth - clientWidth}px wider than the window`).toBeLessThanOrEqual(clientWidth);
+    }
+    await context.close();
+  }
+});
+
+test("the province page draws burn-up charts only for targets that centre reports measure, as its note says", async ({ page }) => {
+  await signIn(page, accounts.reviewer);
+  await page.goto(`/provinces/${ZJ}`);
+  await expect(main(page).getByText(zh.province.burnUpNote, { exact: true })).toBeVisible();
+  const charts = main(page).locator(".chart-grid figure.time-series figcaption");
+  await expect(charts.filter({ hasText: CENTRE_TARGET })).toHaveCount(1);
+  // Zhejiang's five province-wide targets have no measure ("未关联可计量指标"): nothing actual to plot.
+  const unmeasured = ["到2027年人工智能企业数量达到3000家", "到2027年人工智能总营业收入达到10000亿元", "到2027年千亿级人工智能融合产业集群达到10个", "到2027年特色产业园区达到100个", "到2027年省级创新应用先导区达到15个"];
+  const drawn = (await charts.allTextContents()).map((text) => text.trim());
+  expect(drawn.filter((title) => unmeasured.includes(title)), "unmeasured targets with a burn-up chart").toEqual([]);
+});
+
+test("a centre's indicator charts with a single approved period keep a date axis, not hours of one day", async ({ page }) => {
+  await signIn(page, accounts.reviewer);
+  await page.goto(`/centres/${hzA.id}`);
+  await expect(main(page).getByText(zh.centreDashboard.indicatorsNote.replace("{count}", "1"), { exact: true })).toBeVisible();
+  await chartsDrawn(page);
+  const axisLabels = await page.locator(".echart svg text").allTextContents();
+  expect(axisLabels.length).toBeGreaterThan(0);
+  expect(axisLabels.filter((text) => /^\d{1,2}:\d{2}$/.test(text.trim())), "time-of-day ticks on a chart of reporting periods").toEqual([]);
+});
