@@ -116,7 +116,7 @@ test("a national reviewer follows the map to Zhejiang, its look-alike pair and a
   await expect(pair).toHaveCount(1);
   await expect(pair.getByRole("link", { name: zh.province.compare }).first()).toBeVisible();
   // The centre table: the latest approved update of the first Hangzhou centre is the Q3 round.
-  await expect(cells(centreRow(page, hzA.name)).nth(LATEST_UPDATE)).toHaveText(DEMO_PERIOD);
+  await expect(cells(centreRow(page, hzA.name)).nth(LATEST_UPDATE)).toHaveText("2026年第3季度");
   await attachScreenshot(page, testInfo, "province-zh");
 
   // One of the pair: its milestone timeline, and who submitted and approved its Q3 update.
@@ -254,7 +254,7 @@ test("in English: the overview and Zhejiang's page, now and as of the close of 2
   await page.goto(`/provinces/${ZJ}`);
   await expect(main(page).getByRole("heading", { level: 1 })).toHaveText(`Zhejiang ${ZJ}`);
   await expect(targetBar(page, CENTRE_TARGET).locator(".target-bar-values")).toContainText(en.charts.target.actual.replace("{pct}", "0"));
-  await expect(cells(centreRow(page, hzA.name)).nth(LATEST_UPDATE)).toHaveText(DEMO_PERIOD);
+  await expect(cells(centreRow(page, hzA.name)).nth(LATEST_UPDATE)).toHaveText("2026年第3季度");
   await attachScreenshot(page, testInfo, "province-en");
 
   await showAsOf(page, en, PAST);

@@ -180,10 +180,10 @@ export default async function OverviewPage({ searchParams }: Props) {
                     <th scope="row">
                       <Link href={provinceHref(p.code)}>{name(p)}</Link>
                     </th>
-                    <td className="small">
-                      {CENTRE_STATUSES.filter((s) => p.centresByStatus[s] > 0)
-                        .map((s) => `${t(`centreStatuses.${s}`)} ${p.centresByStatus[s]}`)
-                        .join(locale === "zh" ? "，" : ", ") || "—"}
+                    <td className="small nowrap">
+                      {CENTRE_STATUSES.some((s) => p.centresByStatus[s] > 0)
+                        ? CENTRE_STATUSES.filter((s) => p.centresByStatus[s] > 0).map((s) => <div key={s}>{`${t(`centreStatuses.${s}`)} ${p.centresByStatus[s]}`}</div>)
+                        : "—"}
                     </td>
                     <td className="num">{pct(measureValue(p, "completion"))}</td>
                     <td className="num small">

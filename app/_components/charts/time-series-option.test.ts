@@ -71,3 +71,17 @@ describe("buildTimeSeriesOption", () => {
     expect(option.xAxis).toMatchObject({ type: "time", axisLabel: { formatter: { month: "{M}月" } } });
   });
 });
+
+describe("buildTimeSeriesOption: the time axis", () => {
+  it("widens a single date to a quarter either side and never ticks below a day", () => {
+    const option = buildTimeSeriesOption({ unit: "%", locale: "zh", series: [{ name: "a", kind: "actual", points: [{ date: "2026-09-30", value: 20 }] }] });
+    const day = Date.parse("2026-09-30T00:00:00Z");
+    expect(option.xAxis).toMatchObject({ minInterval: 86_400_000, min: day - 45.5 * 86_400_000, max: day + 45.5 * 86_400_000 });
+  });
+
+  it("leaves the span to ECharts when there are two dates or more", () => {
+    const option = buildTimeSeriesOption({ unit: "%", locale: "zh", series: [{ name: "a", kind: "actual", points: [{ date: "2026-06-30", value: 10 }, { date: "2026-09-30", value: 20 }] }] });
+    expect(option.xAxis).not.toHaveProperty("min");
+    expect(option.xAxis).not.toHaveProperty("max");
+  });
+});

@@ -63,6 +63,9 @@ export function tableDates(series: readonly TimeSeries[]): string[] {
   return [...new Set(series.flatMap((s) => s.points.map((p) => p.date)))].sort();
 }
 
+const DAY_MS = 86_400_000;
+const QUARTER_MS = 91 * DAY_MS;
+
 // Time-axis labels per level, as ECharts' own templates (plain strings, so they serialise).
 const TIME_LABELS: Record<Locale, Record<string, string>> = {
   zh: { year: "{yyyy}年", month: "{M}月", day: "{M}月{d}日" },
@@ -72,6 +75,9 @@ const TIME_LABELS: Record<Locale, Record<string, string>> = {
 export function buildTimeSeriesOption(input: { unit: string; locale: Locale; series: readonly TimeSeries[]; threshold?: Threshold; maxFractionDigits?: number }): TimeSeriesOption {
   const { unit, locale, series, threshold, maxFractionDigits = 2 } = input;
   const max = axisMaxFor(series, threshold);
+  const dates = tableDates(series);
+  // One date alone would give the time axis no width and hour ticks: show a quarter either side.
+  const span = dates.length === 1 ? { min: Date.parse(`${dates[0]}T00:00:00Z`) - QUARTER_MS / 2, max: Date.parse(`${dates[0]}T00:00:00Z`) + QUARTER_MS / 2 } : {};
   return {
     // Drawn at once: nothing moves for readers sensitive to motion, and a page printed straight
     // after loading shows the finished chart.
@@ -84,7 +90,7 @@ export function buildTimeSeriesOption(input: { unit: string; locale: Locale; ser
     tooltip: { trigger: "axis" },
     // Room above the plot for the legend row and, under it, the unit over the value axis.
     grid: { left: 8, right: 24, top: 64, bottom: 8 },
-    xAxis: { type: "time", axisLabel: { formatter: TIME_LABELS[locale], hideOverlap: true } },
+    xAxis: { type: "time", minInterval: DAY_MS, ...span, axisLabel: { formatter: TIME_LABELS[locale], hideOverlap: true } },
     yAxis: { type: "value", name: unit, nameTextStyle: { align: "left" }, ...(max === undefined ? {} : { max }) },
     series: series.map((s, i) => ({
       type: "line",

@@ -12,6 +12,7 @@ import { chinaToday } from "@/lib/domain/china-time";
 import { cityName } from "@/lib/domain/cities";
 import { formatNumber, formatYuan } from "@/lib/domain/format";
 import { lookAlikeGroups } from "@/lib/domain/look-alike";
+import { periodLabel } from "@/lib/domain/periods";
 import { canAdminister, canEditCentresIn } from "@/lib/domain/permissions";
 import { isSuppressed } from "@/lib/domain/risk/flag-review";
 import { RISK_CODES } from "@/lib/domain/risk/types";
@@ -127,7 +128,8 @@ export default async function ProvincePage({ params, searchParams }: Props) {
             <p className="muted small">{t("province.burnUpNote")}</p>
             <div className="chart-grid">
               {targets
-                .filter((target) => engine.targets.get(target.id)!.series.length > 0)
+                // Measured targets only (the series always holds the baseline, so it cannot tell).
+                .filter((target) => engine.targets.get(target.id)!.actual !== null)
                 .map((target) => {
                   const r = engine.targets.get(target.id)!;
                   const lines = burnUp({ kind: target.kind, baselineValue: target.baselineValue, baselineDate: target.baselineDate, targetValue: target.targetValue, deadline: target.deadline, checkpoints: target.plannedValues }, r.series, r.forecast);
@@ -139,7 +141,12 @@ export default async function ProvincePage({ params, searchParams }: Props) {
                       locale={locale}
                       height={240}
                       series={[
-                        { name: t("province.series.actual"), kind: "actual", points: lines.actual },
+                        {
+                          name: t("province.series.actual"),
+                          kind: "actual",
+                          // A count of operational centres has no reported history: its level today ends the line.
+                          points: target.measure === "centres_operational" && r.actual !== null ? [...lines.actual, { date: engine.today, value: r.actual }] : lines.actual,
+                        },
                         { name: t("province.series.planned"), kind: "planned", points: lines.planned },
                         { name: t("province.series.forecast"), kind: "forecast", points: lines.forecast },
                       ]}
@@ -324,7 +331,7 @@ export default async function ProvincePage({ params, searchParams }: Props) {
                         <div className="muted small">{t("province.plannedShort", { pct: pct(r.plannedCompletionPct) })}</div>
                       </td>
                       <td className="num">{r.scheduleIndex === null ? "—" : formatNumber(r.scheduleIndex, locale, 2)}</td>
-                      <td className="date">{r.latestReport ? r.latestReport.period : t("province.noUpdate")}</td>
+                      <td className="nowrap">{r.latestReport ? periodLabel(r.latestReport.period, locale) : t("province.noUpdate")}</td>
                       <td>
                         <LevelBadge level={r.computedLevel} />
                         {open.length > 0 && <div className="small">{[...new Set(open.map((f) => t(`risk.codes.${f.code}`)))].join(locale === "zh" ? "、" : ", ")}</div>}
