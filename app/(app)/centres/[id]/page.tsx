@@ -201,7 +201,7 @@ export default async function CentrePage({ params, searchParams }: Props) {
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">{t("centreDashboard.timeline")}</h2>
         {centreMilestones.length === 0 ? (
-          <p className="empty">{t("milestones.none")}</p>
+          <p className="empty">{t("centreDashboard.noTimeline")}</p>
         ) : (
           <MilestoneTimeline
             caption={t("centreDashboard.timelineCaption", { name: centre.name })}
