@@ -119,7 +119,7 @@ export function measureClass(measure: MapMeasure, value: number | null): number 
   return MEASURE_BREAKS[measure].filter((b) => value >= b).length;
 }
 
-export const SORT_KEYS = ["name", "completion", "target_progress", "schedule_index", "at_risk", "investment", "red_flags", "amber_flags", "on_time"] as const;
+export const SORT_KEYS = ["name", "completion", "target_progress", "schedule_index", "at_risk", "investment", "red_flags", "on_time"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 /** Rows ordered by a column; provinces without the figure go last whichever the direction, ties by code. */

@@ -60,8 +60,6 @@ function sortValue(key: SortKey): (p: OverviewProvince) => number | string | nul
       return (p) => p.investment.executedPctOfPlanned;
     case "red_flags":
       return (p) => p.redFlags;
-    case "amber_flags":
-      return (p) => p.amberFlags;
     case "on_time":
       return (p) => p.reporting?.timeliness ?? null;
   }

@@ -57,7 +57,7 @@ export default async function OverviewPage({ searchParams }: Props) {
     for (const [key, value] of Object.entries(merged)) if (value !== undefined && value !== "") query.set(key, value);
     return `?${query.toString()}`;
   };
-  const sortHeader = (key: SortKey, label: string, numeric = true) => {
+  const sortHeader = (key: SortKey, label: string, numeric = true, note?: string) => {
     const active = view.sort === key;
     const nextDir = active && view.dir === "desc" ? "asc" : active ? "desc" : numeric ? "desc" : "asc";
     return (
@@ -65,6 +65,7 @@ export default async function OverviewPage({ searchParams }: Props) {
         <Link href={hrefWith({ sort: key, dir: nextDir })} className="sort-link">
           {label}
           <span aria-hidden="true">{active ? (view.dir === "asc" ? " ▲" : " ▼") : " ↕"}</span>
+          {note && <span className="th-note">{note}</span>}
           <span className="visually-hidden">{t("overview.sortBy", { column: label })}</span>
         </Link>
       </th>
@@ -169,9 +170,8 @@ export default async function OverviewPage({ searchParams }: Props) {
                   {sortHeader("at_risk", t("progress.targetsHeading"))}
                   {sortHeader("schedule_index", t("overview.measures.schedule_index"))}
                   {sortHeader("investment", t("overview.investment"))}
-                  {sortHeader("red_flags", t("overview.redFlags"))}
-                  {sortHeader("amber_flags", t("overview.amberFlags"))}
-                  {sortHeader("on_time", reportingPeriod ? t("overview.onTime", { period: periodLabel(reportingPeriod, locale) }) : t("overview.onTimeNone"))}
+                  {sortHeader("red_flags", t("overview.openFlags"), true, t("overview.openFlagsNote"))}
+                  {sortHeader("on_time", t("overview.onTimeNone"), true, reportingPeriod ? periodLabel(reportingPeriod, locale) : undefined)}
                 </tr>
               </thead>
               <tbody>
@@ -187,23 +187,19 @@ export default async function OverviewPage({ searchParams }: Props) {
                     </td>
                     <td className="num">{pct(measureValue(p, "completion"))}</td>
                     <td className="num small">
-                      {t("overview.targetMix", { met: p.targets.met, onTrack: p.targets.onTrack - p.targets.met, atRisk: p.targets.atRisk, total: p.targets.targets })}
+                      <div>{t("overview.targetTotal", { total: p.targets.targets })}</div>
+                      <div className="nowrap">{t("overview.targetMix", { met: p.targets.met, onTrack: p.targets.onTrack - p.targets.met, atRisk: p.targets.atRisk })}</div>
                     </td>
                     <td className="num">{index(p.scheduleIndex)}</td>
                     <td className="num small">
-                      {t("overview.investmentFigures", {
-                        executed: formatYuan(p.investment.executedYuan, locale),
-                        planned: formatYuan(p.investment.plannedToDateYuan, locale),
-                        pct: pct(p.investment.executedPctOfPlanned),
-                      })}
+                      <div className="nowrap">{`${formatYuan(p.investment.executedYuan, locale)} / ${formatYuan(p.investment.plannedToDateYuan, locale)}`}</div>
+                      <div>{pct(p.investment.executedPctOfPlanned)}</div>
                     </td>
-                    <td className="num">
-                      <Link href={`/flags?province=${p.code}&severity=red`} className="badge sev sev-red">
+                    <td className="num nowrap">
+                      <Link href={`/flags?province=${p.code}&severity=red`} className="badge sev sev-red" aria-label={t("progress.redCount", { count: p.redFlags })}>
                         {p.redFlags}
-                      </Link>
-                    </td>
-                    <td className="num">
-                      <Link href={`/flags?province=${p.code}&severity=amber`} className="badge sev sev-amber">
+                      </Link>{" "}
+                      <Link href={`/flags?province=${p.code}&severity=amber`} className="badge sev sev-amber" aria-label={t("progress.amberCount", { count: p.amberFlags })}>
                         {p.amberFlags}
                       </Link>
                     </td>
