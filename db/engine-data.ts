@@ -32,7 +32,7 @@ type CentreRow = [id: string, provinceCode: string, cityCode: string, status: En
  * as it was (`before`) with every edit of a centre, milestone or target, so undoing later edits gives
  * the row as it stood at the cutoff.
  */
-function rowsAsOf(db: Db, entity: "centre" | "milestone" | "plan_target", cutoff: string): Map<string, Record<string, unknown>> {
+export function rowsAsOf(db: Db, entity: "centre" | "milestone" | "plan_target", cutoff: string): Map<string, Record<string, unknown>> {
   const rows = db
     .select({ entityId: auditLog.entityId, before: auditLog.before })
     .from(auditLog)

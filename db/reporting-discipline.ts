@@ -1,5 +1,6 @@
-import { and, asc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, type SQL } from "drizzle-orm";
 import type { Db } from "./client";
+import { rowsAsOf } from "./engine-data";
 import { auditLog, centres, provinces, reportingCalendars, updateApprovals, updates } from "./schema";
 import { DEFAULT_CALENDAR, type Calendar } from "@/lib/domain/periods";
 import type { DisciplineCentre, UpdateEvent, UpdateHistory } from "@/lib/domain/reporting-discipline";
@@ -93,21 +94,9 @@ export function loadReportingDiscipline(db: Db, { scope, periods, cutoff }: { sc
   };
 }
 
-/**
- * Each centre's start date before its first edit at or after `cutoff`: the audit log keeps the whole row
- * as it was (`before`) with every centre edit. The same reading as the engine's as-of view.
- */
+/** Each centre's start date as it stood at `cutoff` (later edits undone, as in the engine's as-of view). */
 function startDatesAt(db: Db, cutoff: string): Map<string, string> {
-  const rows = db
-    .select({ centreId: auditLog.entityId, before: auditLog.before })
-    .from(auditLog)
-    .where(and(eq(auditLog.entity, "centre"), eq(auditLog.action, "update"), gte(auditLog.at, cutoff)))
-    .orderBy(asc(auditLog.id))
-    .all();
   const result = new Map<string, string>();
-  for (const { centreId, before } of rows) {
-    const startDate = (before as { startDate?: unknown } | null)?.startDate;
-    if (!result.has(centreId) && typeof startDate === "string") result.set(centreId, startDate);
-  }
+  for (const [centreId, before] of rowsAsOf(db, "centre", cutoff)) if (typeof before.startDate === "string") result.set(centreId, before.startDate);
   return result;
 }
