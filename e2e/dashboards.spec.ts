@@ -58,9 +58,12 @@ async function chartsDrawn(page: Page) {
 }
 
 /** A full-page screenshot as a test artifact (Playwright's output folder and HTML report, not the repository). */
+/** Saved as a file in the test's output folder (kept under test-results/ whatever the reporter) and attached to the report. */
 async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
   await chartsDrawn(page);
-  await testInfo.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: "image/png" });
 }
 
 /** Chooses a past day in the page's "as of" picker and shows it. */
@@ -280,11 +283,12 @@ test("Zhejiang's page prints as an A4 report with its scope line", async ({ page
   // Controls are not printed.
   await expect(main(page).getByRole("form", { name: zh.asOf.label })).toBeHidden();
   await expect(main(page).getByRole("form", { name: zh.province.centreFilter })).toBeHidden();
-  await testInfo.attach("province-zh-print", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+  await page.screenshot({ path: testInfo.outputPath("province-zh-print.png"), fullPage: true });
+  await testInfo.attach("province-zh-print", { path: testInfo.outputPath("province-zh-print.png"), contentType: "image/png" });
 
-  const pdf = await page.pdf({ format: "A4", printBackground: true });
+  const pdf = await page.pdf({ path: testInfo.outputPath("province-zh-a4.pdf"), format: "A4", printBackground: true });
   expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
-  await testInfo.attach("province-zh-a4.pdf", { body: pdf, contentType: "application/pdf" });
+  await testInfo.attach("province-zh-a4.pdf", { path: testInfo.outputPath("province-zh-a4.pdf"), contentType: "application/pdf" });
 });
 
 // Layout and chart checks: each names what a reader would see go wrong.
