@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   // What reviewers do about a flag, logged under its own name.
   ...FLAG_ACTIONS,
   "rate",
+  "revoke",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -27,7 +28,7 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export interface AuditRecord {
   actor: AuditActor;
-  entity: "user" | "plan_target" | "centre" | "milestone" | "update" | "evidence" | "reporting_calendar" | "risk_threshold" | "flag" | "confidence_rating";
+  entity: "user" | "plan_target" | "centre" | "milestone" | "update" | "evidence" | "reporting_calendar" | "risk_threshold" | "flag" | "confidence_rating" | "api_token";
   entityId: string;
   action: AuditAction;
   before?: unknown;

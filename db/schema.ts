@@ -411,6 +411,28 @@ export const confidenceRatings = sqliteTable(
   (t) => [index("confidence_ratings_centre_idx").on(t.centreId, t.at), index("confidence_ratings_actor_idx").on(t.actorId)],
 );
 
+/**
+ * Personal API tokens: the secret is shown once; only its SHA-256 is kept (the token is 256 random
+ * bits, so a fast hash is enough). A token acts as its user, with the user's role and province.
+ */
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: text("created_at").notNull(),
+    lastUsedAt: text("last_used_at"),
+    // Last day it works (Beijing calendar), or null for no expiry.
+    expiresOn: text("expires_on"),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_tokens_hash_unique").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
+);
+
 export type Province = typeof provinces.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type PlanTarget = typeof planTargets.$inferSelect;
