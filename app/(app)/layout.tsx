@@ -78,6 +78,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 </li>
               </>
             )}
+            <li><Link href="/settings/tokens">{t("apiTokens.nav")}</Link></li>
           </ul>
         </nav>
         <div className="user-box">

@@ -1,0 +1,48 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+
+/**
+ * The new secret, this once: it exists only in this component's props (the action's answer) and is
+ * gone on reload. Focus moves here so a screen reader reads the warning with the token.
+ */
+export function NewTokenPanel({ token }: { token: string }) {
+  const t = useTranslations("apiTokens");
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [copy, setCopy] = useState<"copied" | "copyFailed" | null>(null);
+  useEffect(() => heading.current?.focus(), []);
+
+  async function copyToken() {
+    try {
+      await navigator.clipboard.writeText(token);
+      setCopy("copied");
+    } catch {
+      // No clipboard permission (or no secure context): the token stays selectable by hand.
+      setCopy("copyFailed");
+    }
+  }
+
+  return (
+    <section className="notice" aria-labelledby="new-token-title" data-testid="new-token">
+      <h2 id="new-token-title" ref={heading} tabIndex={-1}>
+        {t("secretTitle")}
+      </h2>
+      <p>
+        <strong>{t("secretWarning")}</strong>
+      </p>
+      <p>
+        {/* One click selects the whole token; it breaks anywhere so it never widens the page. */}
+        <code translate="no" style={{ userSelect: "all", wordBreak: "break-all" }}>
+          {token}
+        </code>
+      </p>
+      <div className="button-row">
+        <button type="button" onClick={copyToken}>
+          {t("copy")}
+        </button>
+        <span aria-live="polite">{copy && t(copy)}</span>
+      </div>
+    </section>
+  );
+}
