@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { centresQuerySchema, flagsQuerySchema, reportingQuerySchema } from "@/lib/validation/api-query";
+import { openApiDocument } from "./openapi";
+import { problem } from "./problem";
+import { ProblemSchema } from "./schemas";
+
+const document = openApiDocument({ today: "2026-11-27", start: "2026-07-01" });
+const operations = Object.entries(document.paths).map(([path, { get }]) => ({ path, ...get }));
+
+/** Every `$ref` anywhere in a JSON value. */
+function refs(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(refs);
+  if (typeof value !== "object" || value === null) return [];
+  return Object.entries(value).flatMap(([key, v]) => (key === "$ref" && typeof v === "string" ? [v] : refs(v)));
+}
+
+function resolve(pointer: string): unknown {
+  return pointer
+    .replace(/^#\//, "")
+    .split("/")
+    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], document);
+}
+
+describe("openApiDocument", () => {
+  it("is OpenAPI 3.1 listing every route of the API", () => {
+    expect(document.openapi).toBe("3.1.0");
+    expect(Object.keys(document.paths).sort()).toEqual([
+      "/api/v1/centres",
+      "/api/v1/centres/{id}",
+      "/api/v1/flags",
+      "/api/v1/openapi.json",
+      "/api/v1/provinces",
+      "/api/v1/provinces/{code}",
+      "/api/v1/reporting",
+    ]);
+    expect(JSON.parse(JSON.stringify(document))).toEqual(document);
+  });
+
+  it("resolves every $ref inside the document", () => {
+    const all = refs(document);
+    expect(all.length).toBeGreaterThan(20);
+    for (const ref of all) expect(resolve(ref), ref).toBeDefined();
+  });
+
+  it("secures every data route with a bearer token or the session cookie; the document itself is public", () => {
+    expect(document.security).toEqual([{ bearerToken: [] }, { sessionCookie: [] }]);
+    expect(document.components.securitySchemes.bearerToken).toMatchObject({ type: "http", scheme: "bearer" });
+    expect(document.components.securitySchemes.sessionCookie).toMatchObject({ type: "apiKey", in: "cookie" });
+    for (const op of operations) {
+      if (op.path === "/api/v1/openapi.json") expect(op.security).toEqual([]);
+      else expect(op.responses["401"], op.path).toEqual({ $ref: "#/components/responses/Unauthorized" });
+    }
+  });
+
+  it("answers refusals with the Problem schema as application/problem+json", () => {
+    for (const name of ["BadRequest", "Unauthorized", "Forbidden", "NotFound"]) {
+      expect(document.components.responses[name]?.content["application/problem+json"]?.schema).toEqual({ $ref: "#/components/schemas/Problem" });
+    }
+    const byPath = Object.fromEntries(operations.map((op) => [op.path, Object.keys(op.responses).sort()]));
+    expect(byPath["/api/v1/centres"]).toEqual(["200", "400", "401", "403"]);
+    expect(byPath["/api/v1/centres/{id}"]).toEqual(["200", "400", "401", "404"]);
+    expect(byPath["/api/v1/provinces/{code}"]).toEqual(["200", "400", "401", "404"]);
+  });
+
+  it("documents every parameter the routes read, each with a description and a schema", () => {
+    const names = (path: string) => operations.find((op) => op.path === path)!.parameters.map((p) => p.name);
+    expect(names("/api/v1/centres")).toEqual(Object.keys(centresQuerySchema("2026-11-27", "2026-07-01").shape));
+    expect(names("/api/v1/flags")).toEqual(Object.keys(flagsQuerySchema("2026-11-27", "2026-07-01").shape));
+    expect(names("/api/v1/reporting")).toEqual(Object.keys(reportingQuerySchema("2026-11-27", "2026-07-01").shape));
+    expect(names("/api/v1/centres/{id}")).toEqual(["id", "asOf"]);
+    for (const op of operations) {
+      for (const p of op.parameters) {
+        expect(p.description.length, `${op.path} ${p.name}`).toBeGreaterThan(10);
+        expect(Object.keys(p.schema).length, `${op.path} ${p.name}`).toBeGreaterThan(0);
+      }
+    }
+    const pageSize = operations.find((op) => op.path === "/api/v1/centres")!.parameters.find((p) => p.name === "pageSize");
+    expect(pageSize).toMatchObject({ in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 200 } });
+  });
+
+  it("describes the bodies problem() really sends", async () => {
+    const body = await problem(400, "Invalid query parameter: page.", { errors: [{ field: "page", code: "tooSmall", detail: "This number is too small." }] }).json();
+    expect(ProblemSchema.parse(body)).toEqual(body);
+    const schema = document.components.schemas.Problem as { required: string[] };
+    expect(schema.required).toEqual(["type", "title", "status", "detail"]);
+  });
+});

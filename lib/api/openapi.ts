@@ -1,0 +1,181 @@
+import { z } from "zod";
+import { asOfQuerySchema, centresQuerySchema, flagsQuerySchema, reportingQuerySchema } from "@/lib/validation/api-query";
+import { apiSchemas, CentreDetailSchema, CentreListSchema, FlagListSchema, ProvinceDetailSchema, ProvinceListSchema, ReportingSchema } from "./schemas";
+
+// The OpenAPI 3.1 document of the REST API, generated from the same zod schemas the routes parse
+// their queries with and type their bodies by: the document cannot drift from the code.
+
+type JsonSchema = Record<string, unknown>;
+type ErrorStatus = 400 | 401 | 403 | 404;
+
+export interface ParameterDoc {
+  name: string;
+  in: "query" | "path";
+  required: boolean;
+  description: string;
+  schema: JsonSchema;
+}
+type ResponseDoc = { $ref: string } | { description: string; content: Record<string, { schema: JsonSchema }> };
+export interface OperationDoc {
+  operationId: string;
+  summary: string;
+  description: string;
+  security?: [];
+  parameters: ParameterDoc[];
+  responses: Record<string, ResponseDoc>;
+}
+
+interface Operation {
+  path: string;
+  operationId: string;
+  summary: string;
+  description: string;
+  pathParams?: { name: string; description: string; pattern: string }[];
+  query?: z.ZodObject;
+  response: z.ZodType;
+  errors: ErrorStatus[];
+}
+
+const SCOPE_NOTE = "National users (national reviewers, administrators) read every province; provincial staff and reviewers read their own.";
+
+function operations(today: string, start: string): Operation[] {
+  const asOf = asOfQuerySchema(today, start);
+  return [
+    {
+      path: "/api/v1/provinces",
+      operationId: "listProvinces",
+      summary: "Provinces with their dashboard figures",
+      description: `Every province in the caller's scope: centre completion (mean and budget-weighted), targets met, on track, at risk and unmeasured, schedule index, investment executed against planned to date and budget, open red and amber flags. ${SCOPE_NOTE}`,
+      query: asOf,
+      response: ProvinceListSchema,
+      errors: [400, 401],
+    },
+    {
+      path: "/api/v1/provinces/{code}",
+      operationId: "getProvince",
+      summary: "One province with its targets",
+      description: "The province's roll-ups and each plan target with its actual, progress, plan to date, schedule index, standing and forecast. A province outside the caller's scope is not found (404).",
+      pathParams: [{ name: "code", description: "GB/T 2260 province code, e.g. 330000", pattern: "^\\d{2}0000$" }],
+      query: asOf,
+      response: ProvinceDetailSchema,
+      errors: [400, 401, 404],
+    },
+    {
+      path: "/api/v1/centres",
+      operationId: "listCentres",
+      summary: "Centres, filtered and paged",
+      description: `Centres registered by the day shown, ordered by province, city and name, with status, completion, schedule index, latest approved period and open flags. ${SCOPE_NOTE}`,
+      query: centresQuerySchema(today, start),
+      response: CentreListSchema,
+      errors: [400, 401, 403],
+    },
+    {
+      path: "/api/v1/centres/{id}",
+      operationId: "getCentre",
+      summary: "One centre with milestones and flags",
+      description: "Every registered field (with `version`), the milestones with approved progress, completion, planned completion, schedule index and every flag naming the centre. A centre outside the caller's scope, or registered after `asOf`, is not found (404).",
+      pathParams: [{ name: "id", description: "The centre's id (UUID)", pattern: "^[0-9a-f-]{36}$" }],
+      query: asOf,
+      response: CentreDetailSchema,
+      errors: [400, 401, 404],
+    },
+    {
+      path: "/api/v1/flags",
+      operationId: "listFlags",
+      summary: "Risk flags, filtered and paged",
+      description: `The flags of the seven risk rules in the caller's scope, most severe first, each with its explanation (Chinese and English), the figures it used and its review state. ${SCOPE_NOTE}`,
+      query: flagsQuerySchema(today, start),
+      response: FlagListSchema,
+      errors: [400, 401, 403],
+    },
+    {
+      path: "/api/v1/reporting",
+      operationId: "getReporting",
+      summary: "Reporting discipline for a period",
+      description: `Updates expected, reported, approved and on time, completeness and timeliness per province and in total, and the overdue centres with days late. ${SCOPE_NOTE}`,
+      query: reportingQuerySchema(today, start),
+      response: ReportingSchema,
+      errors: [400, 401, 403],
+    },
+  ];
+}
+
+const ERROR_RESPONSES: Record<ErrorStatus, { name: string; description: string }> = {
+  400: { name: "BadRequest", description: "A query parameter is invalid; `errors` names each one" },
+  401: { name: "Unauthorized", description: "No valid token or session" },
+  403: { name: "Forbidden", description: "A filter names a province outside the caller's scope" },
+  404: { name: "NotFound", description: "No such resource in the caller's scope" },
+};
+
+const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+
+/** A zod schema's component id (every response schema is registered in `apiSchemas`). */
+function componentId(schema: z.ZodType): string {
+  const id = apiSchemas.get(schema)?.id;
+  if (!id) throw new Error("Response schema is not registered in apiSchemas");
+  return id;
+}
+
+/** The query parameters of a schema, each with its JSON Schema and description. */
+export function queryParameters(query: z.ZodObject): ParameterDoc[] {
+  const json = z.toJSONSchema(query, { io: "input", unrepresentable: "any" }) as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, { description, ...schema }]) => ({
+    name,
+    in: "query" as const,
+    required: json.required?.includes(name) ?? false,
+    description: typeof description === "string" ? description : "",
+    schema,
+  }));
+}
+
+function componentSchemas(): Record<string, JsonSchema> {
+  const { schemas } = z.toJSONSchema(apiSchemas, { uri: (id) => `#/components/schemas/${id}` });
+  // Components live inside the document: they need no dialect or id of their own.
+  return Object.fromEntries(Object.entries(schemas).map(([id, { $schema, $id, ...schema }]) => [id, schema]));
+}
+
+export function openApiDocument({ today, start }: { today: string; start: string }) {
+  const paths: Record<string, { get: OperationDoc }> = {};
+  for (const op of operations(today, start)) {
+    const parameters: ParameterDoc[] = [
+      ...(op.pathParams ?? []).map((p) => ({ name: p.name, in: "path" as const, required: true, description: p.description, schema: { type: "string", pattern: p.pattern } })),
+      ...(op.query ? queryParameters(op.query) : []),
+    ];
+    const responses: Record<string, ResponseDoc> = { "200": { description: "OK", content: { "application/json": { schema: ref(componentId(op.response)) } } } };
+    for (const status of op.errors) responses[String(status)] = { $ref: `#/components/responses/${ERROR_RESPONSES[status].name}` };
+    paths[op.path] = { get: { operationId: op.operationId, summary: op.summary, description: op.description, parameters, responses } };
+  }
+  paths["/api/v1/openapi.json"] = {
+    get: {
+      operationId: "getOpenApi",
+      summary: "This document",
+      description: "The OpenAPI 3.1 description of the API; needs no credentials.",
+      security: [],
+      parameters: [],
+      responses: { "200": { description: "OK", content: { "application/json": { schema: { type: "object" } } } } },
+    },
+  };
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "AI Centre Tracker API · 人工智能创新中心建设监测平台",
+      version: "1.0.0",
+      description:
+        "Read access to the figures the dashboards show, computed on the server from approved data only. JSON in camelCase, money in integer 元, dates YYYY-MM-DD (Beijing), timestamps ISO-8601 UTC. Every read takes `asOf` to see the figures as they stood at the end of a past day. Refusals are RFC 9457 problem details.",
+    },
+    servers: [{ url: "/" }],
+    security: [{ bearerToken: [] }, { sessionCookie: [] }],
+    paths,
+    components: {
+      schemas: componentSchemas(),
+      responses: Object.fromEntries(
+        Object.values(ERROR_RESPONSES).map(({ name, description }) => [name, { description, content: { "application/problem+json": { schema: ref("Problem") } } }]),
+      ) as Record<string, { description: string; content: Record<string, { schema: JsonSchema }> }>,
+      securitySchemes: {
+        bearerToken: { type: "http", scheme: "bearer", bearerFormat: "act_…", description: "A personal API token, sent as `Authorization: Bearer act_…`." },
+        sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The browser session of a signed-in user." },
+      },
+    },
+  };
+}
+export type OpenApiDocument = ReturnType<typeof openApiDocument>;
