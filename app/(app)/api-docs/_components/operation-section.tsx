@@ -1,0 +1,81 @@
+import type { OpenApiDocument, OperationDoc } from "@/lib/api/openapi";
+import { typeParts } from "@/lib/api/schema-text";
+import type { ApiDocsLabels } from "../labels";
+import { TypeText } from "./type-text";
+
+interface Props {
+  path: string;
+  operation: OperationDoc;
+  sharedResponses: OpenApiDocument["components"]["responses"];
+  labels: ApiDocsLabels;
+}
+
+/** One GET operation: what it answers, its parameters and its responses. */
+export function OperationSection({ path, operation, sharedResponses, labels }: Props) {
+  const headingId = `op-${operation.operationId}`;
+  return (
+    <section aria-labelledby={headingId} className="api-operation">
+      <h3 id={headingId}>
+        <code>GET {path}</code>
+      </h3>
+      <p>
+        <strong>{operation.summary}</strong>
+        {operation.security?.length === 0 && <span className="badge">{labels.public}</span>}
+      </p>
+      <p>{operation.description}</p>
+      <h4>{labels.parameters}</h4>
+      {operation.parameters.length === 0 ? (
+        <p className="empty">{labels.noParameters}</p>
+      ) : (
+        <table className="data-table compact">
+          <caption className="visually-hidden">{`${labels.parameters}: GET ${path}`}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{labels.name}</th>
+              <th scope="col">{labels.location}</th>
+              <th scope="col">{labels.required}</th>
+              <th scope="col">{labels.type}</th>
+              <th scope="col">{labels.description}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {operation.parameters.map((p) => (
+              <tr key={`${p.in}-${p.name}`}>
+                <th scope="row">
+                  <code>{p.name}</code>
+                </th>
+                <td>{p.in}</td>
+                <td>{p.required ? labels.yes : labels.no}</td>
+                <td>
+                  <TypeText parts={typeParts(p.schema)} />
+                </td>
+                <td>{p.description}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h4>{labels.responses}</h4>
+      <dl className="details">
+        {Object.entries(operation.responses).map(([status, response]) => {
+          const resolved = "$ref" in response ? sharedResponses[response.$ref.split("/").pop()!] : response;
+          const media = resolved ? Object.entries(resolved.content) : [];
+          return (
+            <div key={status} className="api-response">
+              <dt>{status}</dt>
+              <dd>
+                {resolved?.description}
+                {media.map(([type, { schema }]) => (
+                  <span key={type}>
+                    {" — "}
+                    <code>{type}</code> <TypeText parts={typeParts(schema)} />
+                  </span>
+                ))}
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+// The reference page's own words in both languages. The OpenAPI document it renders is in English
+// (it is what integrators' tools read); these labels frame it in the reader's language.
+// (They stay beside the page rather than in the shared message files while the API is being built.)
+type LabelKey = "title" | "lead" | "raw" | "auth" | "authText" | "errors" | "errorsText" | "operations" | "parameters" | "noParameters";
+type TableLabelKey = "responses" | "schemas" | "name" | "location" | "required" | "type" | "description" | "yes" | "no" | "public";
+type Labels = Record<LabelKey | TableLabelKey, string>;
+
+export const API_DOCS_LABELS = {
+  zh: {
+    title: "接口文档（REST API v1）",
+    lead: "以下内容由 OpenAPI 3.1 文档生成，与服务器上的校验规则一致。",
+    raw: "机器可读的 OpenAPI 文档",
+    auth: "认证方式",
+    authText: "在请求头中发送个人 API 令牌（Authorization: Bearer act_…），或使用已登录浏览器的会话。无凭据或令牌无效时返回 401。",
+    errors: "错误响应",
+    errorsText: "所有拒绝均为 RFC 9457 问题详情（application/problem+json）；参数错误返回 400，并在 errors 中列出每个字段。超出您权限范围的资源返回 404；列表筛选指定其他省份时返回 403。",
+    operations: "接口",
+    parameters: "参数",
+    noParameters: "无参数。",
+    responses: "响应",
+    schemas: "数据结构",
+    name: "名称",
+    location: "位置",
+    required: "必填",
+    type: "类型",
+    description: "说明",
+    yes: "是",
+    no: "否",
+    public: "无需凭据",
+  },
+  en: {
+    title: "API reference (REST API v1)",
+    lead: "Generated from the OpenAPI 3.1 document, which the server's own validation rules produce.",
+    raw: "Machine-readable OpenAPI document",
+    auth: "Authentication",
+    authText: "Send a personal API token in the request header (Authorization: Bearer act_…), or use the session of a signed-in browser. Without credentials, or with a bad token, the answer is 401.",
+    errors: "Errors",
+    errorsText: "Every refusal is an RFC 9457 problem (application/problem+json); invalid parameters give 400 with each field listed in errors. A resource outside your scope gives 404; a list filter naming another province gives 403.",
+    operations: "Operations",
+    parameters: "Parameters",
+    noParameters: "No parameters.",
+    responses: "Responses",
+    schemas: "Schemas",
+    name: "Name",
+    location: "In",
+    required: "Required",
+    type: "Type",
+    description: "Description",
+    yes: "yes",
+    no: "no",
+    public: "No credentials needed",
+  },
+} satisfies Record<"zh" | "en", Labels>;
+export type ApiDocsLabels = Labels;

@@ -1,0 +1,60 @@
+import { getLocale } from "next-intl/server";
+import { requireUser } from "@/lib/auth/current-user";
+import { openApiDocument } from "@/lib/api/openapi";
+import { chinaToday } from "@/lib/domain/china-time";
+import { env } from "@/lib/env";
+import { localeOrDefault } from "@/lib/i18n/locale";
+import { OperationSection } from "./_components/operation-section";
+import { SchemaSection } from "./_components/schema-section";
+import { API_DOCS_LABELS } from "./labels";
+
+export async function generateMetadata() {
+  return { title: API_DOCS_LABELS[localeOrDefault(await getLocale())].title };
+}
+
+/**
+ * The REST API's reference, rendered on the server from the same OpenAPI document the API serves at
+ * /api/v1/openapi.json: operations with their parameters and responses, then every schema. Nothing is
+ * loaded from elsewhere.
+ */
+export default async function ApiDocsPage() {
+  await requireUser();
+  const labels = API_DOCS_LABELS[localeOrDefault(await getLocale())];
+  const document = openApiDocument({ today: chinaToday(), start: env.REPORTING_START });
+  return (
+    <>
+      <h1>{labels.title}</h1>
+      <p className="lead">{labels.lead}</p>
+      <p>{document.info.description}</p>
+      <p>
+        <a href="/api/v1/openapi.json">{labels.raw}</a> <code>/api/v1/openapi.json</code> (OpenAPI {document.openapi})
+      </p>
+      <h2>{labels.auth}</h2>
+      <p>{labels.authText}</p>
+      <h2>{labels.errors}</h2>
+      <p>{labels.errorsText}</p>
+
+      <h2>{labels.operations}</h2>
+      <nav aria-label={labels.operations}>
+        <ul>
+          {Object.entries(document.paths).map(([path, { get }]) => (
+            <li key={path}>
+              <a href={`#op-${get.operationId}`}>
+                <code>GET {path}</code>
+              </a>{" "}
+              — {get.summary}
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {Object.entries(document.paths).map(([path, { get }]) => (
+        <OperationSection key={path} path={path} operation={get} sharedResponses={document.components.responses} labels={labels} />
+      ))}
+
+      <h2>{labels.schemas}</h2>
+      {Object.entries(document.components.schemas).map(([id, schema]) => (
+        <SchemaSection key={id} id={id} schema={schema} labels={labels} />
+      ))}
+    </>
+  );
+}
