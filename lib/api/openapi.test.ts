@@ -36,6 +36,13 @@ describe("openApiDocument", () => {
     expect(JSON.parse(JSON.stringify(document))).toEqual(document);
   });
 
+  it("describes every component schema", () => {
+    for (const [id, schema] of Object.entries(document.components.schemas)) {
+      expect(typeof schema.description === "string" && schema.description.length > 10, id).toBe(true);
+      expect(schema.$schema, id).toBeUndefined();
+    }
+  });
+
   it("resolves every $ref inside the document", () => {
     const all = refs(document);
     expect(all.length).toBeGreaterThan(20);

@@ -8,10 +8,12 @@ import { CADENCES, CENTRE_STATUSES, FOCUS_TAGS, MILESTONE_CATEGORIES, SOURCE_STA
 // bodies with them, and the OpenAPI document is generated from them (z.toJSONSchema over `apiSchemas`).
 
 /** The components of the OpenAPI document: every schema registered here gets an id and a $ref. */
-export const apiSchemas = z.registry<{ id: string; description?: string }>();
+export const apiSchemas = z.registry<{ id: string }>();
 const component = <T extends z.ZodType>(id: string, description: string, schema: T): T => {
-  apiSchemas.add(schema, { id, description });
-  return schema;
+  // The description goes on the schema itself (the global registry), where z.toJSONSchema reads it.
+  const described = schema.meta({ description });
+  apiSchemas.add(described, { id });
+  return described;
 };
 
 const day = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ format: "date" });

@@ -15,6 +15,7 @@ export const DEFAULT_PAGE_SIZE = 50;
 
 const asOf = (today: string, reportingStart: string) =>
   asOfSchema(today, reportingStart).shape.asOf.meta({
+    format: "date",
     description: `Show the figures as they stood at the end of this past day (YYYY-MM-DD, Beijing time, from ${reportingStart}); left out: now.`,
   });
 
