@@ -2,7 +2,7 @@
 // (it is what integrators' tools read); these labels frame it in the reader's language.
 // (They stay beside the page rather than in the shared message files while the API is being built.)
 type LabelKey = "title" | "lead" | "raw" | "auth" | "authText" | "errors" | "errorsText" | "operations" | "parameters" | "noParameters";
-type TableLabelKey = "responses" | "schemas" | "name" | "location" | "required" | "type" | "description" | "yes" | "no" | "public";
+type TableLabelKey = "responses" | "schemas" | "name" | "location" | "required" | "type" | "description" | "status" | "body" | "yes" | "no" | "public";
 type Labels = Record<LabelKey | TableLabelKey, string>;
 
 export const API_DOCS_LABELS = {
@@ -24,6 +24,8 @@ export const API_DOCS_LABELS = {
     required: "必填",
     type: "类型",
     description: "说明",
+    status: "状态码",
+    body: "响应体",
     yes: "是",
     no: "否",
     public: "无需凭据",
@@ -46,6 +48,8 @@ export const API_DOCS_LABELS = {
     required: "Required",
     type: "Type",
     description: "Description",
+    status: "Status",
+    body: "Body",
     yes: "yes",
     no: "no",
     public: "No credentials needed",

@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { localeOrDefault } from "@/lib/i18n/locale";
 import { OperationSection } from "./_components/operation-section";
 import { SchemaSection } from "./_components/schema-section";
+import { Prose } from "./_components/type-text";
 import { API_DOCS_LABELS } from "./labels";
 
 export async function generateMetadata() {
@@ -25,7 +26,9 @@ export default async function ApiDocsPage() {
     <>
       <h1>{labels.title}</h1>
       <p className="lead">{labels.lead}</p>
-      <p>{document.info.description}</p>
+      <p>
+        <Prose text={document.info.description} />
+      </p>
       <p>
         <a href="/api/v1/openapi.json">{labels.raw}</a> <code>/api/v1/openapi.json</code> (OpenAPI {document.openapi})
       </p>

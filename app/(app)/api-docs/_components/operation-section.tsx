@@ -1,7 +1,7 @@
 import type { OpenApiDocument, OperationDoc } from "@/lib/api/openapi";
 import { typeParts } from "@/lib/api/schema-text";
 import type { ApiDocsLabels } from "../labels";
-import { TypeText } from "./type-text";
+import { Prose, TypeText } from "./type-text";
 
 interface Props {
   path: string;
@@ -22,7 +22,9 @@ export function OperationSection({ path, operation, sharedResponses, labels }: P
         <strong>{operation.summary}</strong>
         {operation.security?.length === 0 && <span className="badge">{labels.public}</span>}
       </p>
-      <p>{operation.description}</p>
+      <p>
+        <Prose text={operation.description} />
+      </p>
       <h4>{labels.parameters}</h4>
       {operation.parameters.length === 0 ? (
         <p className="empty">{labels.noParameters}</p>
@@ -49,33 +51,43 @@ export function OperationSection({ path, operation, sharedResponses, labels }: P
                 <td>
                   <TypeText parts={typeParts(p.schema)} />
                 </td>
-                <td>{p.description}</td>
+                <td>
+                  <Prose text={p.description} />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
       <h4>{labels.responses}</h4>
-      <dl className="details">
-        {Object.entries(operation.responses).map(([status, response]) => {
-          const resolved = "$ref" in response ? sharedResponses[response.$ref.split("/").pop()!] : response;
-          const media = resolved ? Object.entries(resolved.content) : [];
-          return (
-            <div key={status} className="api-response">
-              <dt>{status}</dt>
-              <dd>
-                {resolved?.description}
-                {media.map(([type, { schema }]) => (
-                  <span key={type}>
-                    {" — "}
-                    <code>{type}</code> <TypeText parts={typeParts(schema)} />
-                  </span>
-                ))}
-              </dd>
-            </div>
-          );
-        })}
-      </dl>
+      <table className="data-table compact">
+        <caption className="visually-hidden">{`${labels.responses}: GET ${path}`}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{labels.status}</th>
+            <th scope="col">{labels.description}</th>
+            <th scope="col">{labels.body}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {Object.entries(operation.responses).map(([status, response]) => {
+            const resolved = "$ref" in response ? sharedResponses[response.$ref.split("/").pop()!] : response;
+            return (
+              <tr key={status}>
+                <th scope="row">{status}</th>
+                <td>{resolved && <Prose text={resolved.description} />}</td>
+                <td>
+                  {Object.entries(resolved?.content ?? {}).map(([type, { schema }]) => (
+                    <div key={type}>
+                      <TypeText parts={typeParts(schema)} /> <span className="muted small">{type}</span>
+                    </div>
+                  ))}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { propertyRows, type JsonSchema } from "@/lib/api/schema-text";
 import type { ApiDocsLabels } from "../labels";
-import { TypeText } from "./type-text";
+import { Prose, TypeText } from "./type-text";
 
 /** One component schema: its description and a table of its properties. */
 export function SchemaSection({ id, schema, labels }: { id: string; schema: JsonSchema; labels: ApiDocsLabels }) {
@@ -8,7 +8,11 @@ export function SchemaSection({ id, schema, labels }: { id: string; schema: Json
   return (
     <section aria-labelledby={`schema-${id}`} className="api-schema">
       <h3 id={`schema-${id}`}>{id}</h3>
-      {typeof schema.description === "string" && <p>{schema.description}</p>}
+      {typeof schema.description === "string" && (
+        <p>
+          <Prose text={schema.description} />
+        </p>
+      )}
       <table className="data-table compact">
         <caption className="visually-hidden">{id}</caption>
         <thead>
@@ -29,7 +33,9 @@ export function SchemaSection({ id, schema, labels }: { id: string; schema: Json
                 <TypeText parts={row.type} />
               </td>
               <td>{row.required ? labels.yes : labels.no}</td>
-              <td>{row.description}</td>
+              <td>
+                <Prose text={row.description} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -16,3 +16,8 @@ export function TypeText({ parts }: { parts: readonly TypePart[] }) {
     </code>
   );
 }
+
+/** A description from the document, its `backticked` names set as code. */
+export function Prose({ text }: { text: string }) {
+  return text.split("`").map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
+}
