@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { listApiTokens } from "@/db/api-tokens";
 import { getDb } from "@/db/client";
@@ -25,6 +26,9 @@ export default async function ApiTokensPage({ searchParams }: Props) {
     <>
       <h1>{t("apiTokens.title")}</h1>
       <p className="lead">{t("apiTokens.intro")}</p>
+      <p>
+        <Link href="/api-docs">{t("apiTokens.docsLink")}</Link>
+      </p>
 
       <h2 id="create-token-title">{t("apiTokens.createTitle")}</h2>
       <CreateTokenForm minExpiry={today} maxExpiry={maxTokenExpiry(today)} />
