@@ -9,6 +9,7 @@ import { canReadProvince } from "@/lib/domain/permissions";
 import { env } from "@/lib/env";
 import { problem } from "./problem";
 import { invalidQuery, reasonText } from "./query";
+import { writeRoute, type WriteContext, type WriteOptions } from "./write";
 
 export interface ApiContext<P> {
   actor: SessionUser;
@@ -32,9 +33,23 @@ export function apiGet<P extends Record<string, string> = Record<string, never>>
   };
 }
 
+/**
+ * A write route of the REST API (POST, PUT, PATCH): credentials (401), role (403), JSON body of at most
+ * 256 KB with only known fields (415, 413, 400) are checked here in that order; the handler then parses
+ * with the form's schema, checks the row against the caller and writes through the forms' code. Domain
+ * refusals become 403, 404, 409 or 422 problems (see lib/api/write.ts).
+ */
+export function apiWrite<P extends Record<string, string> = Record<string, never>>(
+  route: string,
+  options: WriteOptions<P>,
+  handler: (context: WriteContext<P, SessionUser>) => Response | Promise<Response>,
+) {
+  return writeRoute<P, SessionUser>(apiActor, (actor, reason) => logRefusal({ userId: actor.id, route, reason }), options, handler);
+}
+
 /** A successful body: JSON, never cached (it depends on the caller and on data that changes). */
-export function apiJson(body: unknown): Response {
-  return Response.json(body, { headers: { "Cache-Control": "no-store" } });
+export function apiJson(body: unknown, status = 200): Response {
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 }
 
 /** Not found, or outside the caller's scope, which must not learn that it exists. */
