@@ -80,7 +80,8 @@ export default async function CentrePage({ params, searchParams }: Props) {
   const reviewHistory = flags.flatMap(({ flag }) => flagHistory(db, flag.key).filter((r) => cutoff === undefined || r.at < cutoff).map((r) => ({ ...r, flag })));
   reviewHistory.sort((a, b) => b.at.localeCompare(a.at));
   const enterprise = isEnterpriseLead(centre.leadInstitution, centre.leadCreditCode);
-  const ratings = listConfidenceRatings(db, id);
+  // Ratings made by the day shown; a new rating belongs to the current view.
+  const ratings = listConfidenceRatings(db, id).filter((r) => cutoff === undefined || r.at < cutoff);
   const latestRating = ratings[0];
   const currentPeriod = periodContaining(chinaToday(), getCalendar(db, centre.provinceCode).cadence);
 
@@ -236,7 +237,7 @@ export default async function CentrePage({ params, searchParams }: Props) {
       <section aria-labelledby="confidence-heading" id="confidence">
         <h2 id="confidence-heading">{t("confidence.title")}</h2>
         <p className="muted">{t("confidence.lead")}</p>
-        {canReview(user, centre.provinceCode) && <ConfidenceForm centreId={id} />}
+        {canReview(user, centre.provinceCode) && asOf === undefined && <ConfidenceForm centreId={id} />}
         {ratings.length === 0 ? (
           <p className="empty">{t("confidence.noHistory")}</p>
         ) : (
