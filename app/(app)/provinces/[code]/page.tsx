@@ -98,7 +98,7 @@ export default async function ProvincePage({ params, searchParams }: Props) {
       <section aria-labelledby="targets-heading">
         <div className="section-head">
           <h2 id="targets-heading">{t("province.targets")}</h2>
-          {canAdminister(user) && (
+          {canAdminister(user) && !asOf && (
             <Link className="button" href={`/admin/targets/new?province=${code}`}>
               {t("targets.new")}
             </Link>
