@@ -4,22 +4,17 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { getCalendar } from "@/db/calendars";
-import { getCentreProvince } from "@/db/centres";
 import { addEvidence, deleteEvidence } from "@/db/evidence";
-import { loadUpdateContext } from "@/db/update-context";
-import { getUpdateById, reviewUpdate, saveUpdate } from "@/db/updates";
+import { getUpdateById } from "@/db/updates";
+import { reviewUpdateFor, saveUpdateFor } from "@/app/_lib/update-edits";
 import { formAction } from "@/lib/auth/form-action";
 import { env } from "@/lib/env";
-import { DomainError, FieldErrors, ForbiddenError, NotFoundError } from "@/lib/domain/errors";
+import { DomainError, ForbiddenError, NotFoundError } from "@/lib/domain/errors";
 import { canEditCentresIn } from "@/lib/domain/permissions";
 import { cleanFileName, sniffEvidenceType } from "@/lib/domain/file-types";
-import { parsePeriod, periodRefusal } from "@/lib/domain/periods";
-import { chinaToday } from "@/lib/domain/china-time";
 import { removeEvidenceFile, storeEvidenceFile } from "@/lib/storage/evidence-store";
-import { fieldErrorKeys } from "@/lib/validation/form-state";
 import { optionalText, enumOf, version } from "@/lib/validation/fields";
-import { updateFieldsSchema, updateSchema, VALUE_FIELDS, type UpdateValues } from "@/lib/validation/update";
+import { updateFieldsSchema } from "@/lib/validation/update";
 
 const EDITORS = ["staff", "admin"] as const;
 
@@ -28,26 +23,9 @@ function updatePath(centreId: string, period: string) {
 }
 
 export const saveUpdateAction = formAction("saveUpdateAction", { schema: updateFieldsSchema, roles: EDITORS }, (fields, user) => {
-  const db = getDb();
-  const period = parsePeriod(fields.period)!;
-  const provinceCode = getCentreProvince(db, fields.centreId);
-  if (!provinceCode) throw new NotFoundError();
-  // Before any rule reads the centre's stored figures: a refusal must not tell another province's numbers.
-  if (!canEditCentresIn(user, provinceCode)) throw new ForbiddenError();
-  if (fields.version === 0) {
-    const refusal = periodRefusal(period, getCalendar(db, provinceCode), chinaToday(), env.REPORTING_START);
-    if (refusal) throw new DomainError(refusal);
-  }
-  const context = loadUpdateContext(db, fields.centreId, period, chinaToday(), env.NARRATIVE_DEVIATION_PP);
-  if (!context) throw new NotFoundError();
-  // The same schema with the rules that need stored state (last approval, evidence, plan).
-  const checked = updateSchema(context).safeParse(fields);
-  if (!checked.success) throw new FieldErrors(fieldErrorKeys(checked.error.issues));
-  const input = checked.data;
-  const values = Object.fromEntries(VALUE_FIELDS.map((f) => [f, input[f]])) as UpdateValues;
-  saveUpdate(db, { centreId: input.centreId, period: input.period, version: input.version, intent: input.intent, values, milestones: input.milestones }, user);
-  revalidatePath(updatePath(input.centreId, input.period));
-  redirect(`${updatePath(input.centreId, input.period)}?done=${input.intent === "submit" ? "submitted" : "saved"}`);
+  saveUpdateFor(user, fields);
+  revalidatePath(updatePath(fields.centreId, fields.period));
+  redirect(`${updatePath(fields.centreId, fields.period)}?done=${fields.intent === "submit" ? "submitted" : "saved"}`);
 });
 
 const reviewSchema = z.object({
@@ -61,7 +39,7 @@ export const reviewUpdateAction = formAction("reviewUpdateAction", { schema: rev
   const db = getDb();
   const stored = getUpdateById(db, input.id);
   if (!stored) throw new NotFoundError();
-  reviewUpdate(db, { id: input.id, version: input.version, action: input.decision, reason: input.reason }, user);
+  reviewUpdateFor(user, input);
   const path = updatePath(stored.update.centreId, stored.update.period);
   revalidatePath(path);
   redirect(`${path}?done=${input.decision}`);

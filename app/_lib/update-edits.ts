@@ -1,0 +1,49 @@
+import "server-only";
+import { getDb } from "@/db/client";
+import { getCalendar } from "@/db/calendars";
+import { getCentreProvince } from "@/db/centres";
+import { loadUpdateContext } from "@/db/update-context";
+import { reviewUpdate, saveUpdate } from "@/db/updates";
+import type { SessionUser } from "@/lib/auth/current-user";
+import { chinaToday } from "@/lib/domain/china-time";
+import { DomainError, FieldErrors, ForbiddenError, NotFoundError } from "@/lib/domain/errors";
+import { canEditCentresIn } from "@/lib/domain/permissions";
+import { parsePeriod, periodRefusal } from "@/lib/domain/periods";
+import { env } from "@/lib/env";
+import { fieldErrorKeys } from "@/lib/validation/form-state";
+import { updateSchema, VALUE_FIELDS, type UpdateFields, type UpdateValues } from "@/lib/validation/update";
+
+// Saving, submitting and reviewing a periodic update: the rules shared by the reporting form's server
+// actions and the REST API, so both refuse exactly the same things.
+
+/**
+ * Saves the draft (or, with intent "submit", saves and submits it) after the checks the form makes:
+ * the centre's stored province, the period against the province's calendar on first save, and the
+ * update schema's rules against stored state (thrown as FieldErrors).
+ */
+export function saveUpdateFor(user: SessionUser, fields: UpdateFields): { id: string; version: number } {
+  const db = getDb();
+  const period = parsePeriod(fields.period);
+  if (!period) throw new DomainError("invalidPeriod", "period");
+  const provinceCode = getCentreProvince(db, fields.centreId);
+  if (!provinceCode) throw new NotFoundError();
+  // Before any rule reads the centre's stored figures: a refusal must not tell another province's numbers.
+  if (!canEditCentresIn(user, provinceCode)) throw new ForbiddenError();
+  if (fields.version === 0) {
+    const refusal = periodRefusal(period, getCalendar(db, provinceCode), chinaToday(), env.REPORTING_START);
+    if (refusal) throw new DomainError(refusal);
+  }
+  const context = loadUpdateContext(db, fields.centreId, period, chinaToday(), env.NARRATIVE_DEVIATION_PP);
+  if (!context) throw new NotFoundError();
+  // The same schema with the rules that need stored state (last approval, evidence, plan).
+  const checked = updateSchema(context).safeParse(fields);
+  if (!checked.success) throw new FieldErrors(fieldErrorKeys(checked.error.issues));
+  const input = checked.data;
+  const values = Object.fromEntries(VALUE_FIELDS.map((f) => [f, input[f]])) as UpdateValues;
+  return saveUpdate(db, { centreId: input.centreId, period: input.period, version: input.version, intent: input.intent, values, milestones: input.milestones }, user);
+}
+
+/** Approve, return or reopen; the workflow (reviewer in scope, four eyes, reason) is checked in reviewUpdate. */
+export function reviewUpdateFor(user: SessionUser, input: { id: string; version: number; decision: "approve" | "return" | "reopen"; reason: string | null }): void {
+  reviewUpdate(getDb(), { id: input.id, version: input.version, action: input.decision, reason: input.reason }, user);
+}
