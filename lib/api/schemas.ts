@@ -9,14 +9,14 @@ import { CADENCES, CENTRE_STATUSES, FOCUS_TAGS, MILESTONE_CATEGORIES, SOURCE_STA
 
 /** The components of the OpenAPI document: every schema registered here gets an id and a $ref. */
 export const apiSchemas = z.registry<{ id: string }>();
-const component = <T extends z.ZodType>(id: string, description: string, schema: T): T => {
+export const component = <T extends z.ZodType>(id: string, description: string, schema: T): T => {
   // The description goes on the schema itself (the global registry), where z.toJSONSchema reads it.
   const described = schema.meta({ description });
   apiSchemas.add(described, { id });
   return described;
 };
 
-const day = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ format: "date" });
+export const day = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ format: "date" });
 const count = () => z.number().int().min(0);
 const yuan = (description: string) => z.number().int().meta({ description: `${description} (integer 元)` });
 const percent = (description: string) => z.number().nullable().meta({ description: `${description} (percent, 1 decimal; null when there is nothing to measure)` });
@@ -48,7 +48,8 @@ export const ProblemSchema = component(
     status: z.number().int(),
     detail: z.string(),
     errors: z.array(FieldProblemSchema).optional(),
-    code: z.string().optional(),
+    code: z.string().optional().meta({ description: "A stable code for the refusal (conflict, ownUpdate, updateLocked, reasonRequired, …)" }),
+    version: z.number().int().optional().meta({ description: "On 409: the resource's current version" }),
   }),
 );
 

@@ -3,7 +3,13 @@ import { getCentre } from "@/db/centres";
 import { canReadProvince } from "@/lib/domain/permissions";
 import { parseQuery } from "@/lib/api/query";
 import { centreDetail } from "@/lib/api/read-centres";
-import { apiGet, apiJson, notFound } from "@/lib/api/route";
+import { PATCH_CENTRE_KEYS } from "@/lib/api/bodies";
+import { apiGet, apiJson, apiWrite, notFound } from "@/lib/api/route";
+import { parseBody } from "@/lib/api/write";
+import { NotFoundError } from "@/lib/domain/errors";
+import { updateCentreSchema } from "@/lib/validation/centre";
+import { updateCentreFor } from "@/app/_lib/centre-edits";
+import { centreWritten } from "@/app/_lib/api-centre";
 import type { CentreDetail } from "@/lib/api/schemas";
 import { asOfQuerySchema, CENTRE_ID_PATTERN } from "@/lib/validation/api-query";
 import { getEngine } from "@/app/_lib/engine";
@@ -24,3 +30,35 @@ export const GET = apiGet<{ id: string }>(({ actor, params, query, today, start 
   const body: CentreDetail = { asOf: engine.asOf, today: engine.today, ...detail };
   return apiJson(body);
 });
+
+/**
+ * Edits a centre (staff of its province, admins) with the centre form's schema and rules. Fields left
+ * out keep their stored values; `version` is required and a stale one is refused (409). The province
+ * cannot change. Outside the caller's scope the centre does not exist (404).
+ */
+export const PATCH = apiWrite<{ id: string }>(
+  "/api/v1/centres/[id]",
+  { roles: ["staff", "admin"], keys: PATCH_CENTRE_KEYS, currentVersion: ({ id }) => (CENTRE_ID_PATTERN.test(id) ? getCentre(getDb(), id)?.version : undefined) },
+  ({ actor, params, body }) => {
+    const db = getDb();
+    const stored = CENTRE_ID_PATTERN.test(params.id) ? getCentre(db, params.id) : undefined;
+    if (!stored || !canReadProvince(actor, stored.provinceCode)) throw new NotFoundError();
+    const current = {
+      provinceCode: stored.provinceCode,
+      cityCode: stored.cityCode,
+      name: stored.name,
+      leadInstitution: stored.leadInstitution,
+      leadCreditCode: stored.leadCreditCode,
+      partners: stored.partners,
+      focusTags: stored.focusTags,
+      plannedBudgetYuan: stored.plannedBudgetYuan,
+      startDate: stored.startDate,
+      plannedCompletionDate: stored.plannedCompletionDate,
+      status: stored.status,
+      targetIds: stored.targets.map((t) => t.id),
+    };
+    const input = parseBody(updateCentreSchema, { ...current, ...(body as Record<string, unknown>), id: params.id });
+    updateCentreFor(actor, input);
+    return centreWritten(params.id, 200);
+  },
+);
