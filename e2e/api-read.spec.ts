@@ -1,10 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
-import { execFileSync } from "node:child_process";
-import path from "node:path";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { asOfChoices } from "../lib/domain/as-of";
-import { CentreDetailSchema, CentreListSchema, FlagListSchema, ProblemSchema, ProvinceDetailSchema, ProvinceListSchema, ReportingSchema } from "../lib/api/schemas";
-import { accounts, demoCentre, expect, test, today, uniqueSuffix, type Account } from "./fixtures";
+import { documentOperations } from "../lib/api/openapi";
+import { CentreDetailSchema, CentreListSchema, FlagListSchema, ProvinceDetailSchema, ProvinceListSchema, ReportingSchema } from "../lib/api/schemas";
+import { createToken, problemBody } from "./api-helpers";
+import { accounts, demoCentre, expect, test, today, type Account } from "./fixtures";
 
 // The REST API's read half against the production build: every route as the national reviewer (its
 // body checked against the schema the OpenAPI document is made from), 401 without valid credentials,
@@ -17,15 +17,6 @@ const gdCentre = demoCentre("gd-sz-llm-1");
 const lastClose = asOfChoices("2026-07-01", today)[0]!.date;
 const DATA_ROUTES = ["/api/v1/provinces", `/api/v1/provinces/${ZJ}`, "/api/v1/centres", `/api/v1/centres/${zjCentre.id}`, "/api/v1/flags", "/api/v1/reporting"];
 
-/** A real personal token, made with the CLI against the suite's database (the server reads the same file). */
-function createToken(account: Pick<Account, "email">): string {
-  return execFileSync("npx", ["tsx", "scripts/token-create.ts", "--email", account.email, "--name", `e2e api ${uniqueSuffix()}`], {
-    env: { ...process.env, DATABASE_PATH: path.resolve(".e2e-data", "tracker.db") },
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"],
-  }).trim();
-}
-
 /** A 200 JSON body, never cached, that its schema parses back to exactly itself. */
 async function okBody<T>(response: APIResponse, schema: { parse: (v: unknown) => T }): Promise<T> {
   expect(response.status(), await response.text()).toBe(200);
@@ -35,16 +26,6 @@ async function okBody<T>(response: APIResponse, schema: { parse: (v: unknown) =>
   const parsed = schema.parse(body);
   expect(parsed as unknown).toEqual(body);
   return parsed;
-}
-
-/** An RFC 9457 problem with this status; returns it for further checks. */
-async function problemBody(response: APIResponse, status: number) {
-  expect(response.status(), await response.text()).toBe(status);
-  expect(response.headers()["content-type"]).toBe("application/problem+json; charset=utf-8");
-  expect(response.headers()["cache-control"]).toBe("no-store");
-  const body = ProblemSchema.parse(await response.json());
-  expect(body.status).toBe(status);
-  return body;
 }
 
 async function apiAs(signedInPage: (a: Account) => Promise<{ request: APIRequestContext }>, account: Account) {
@@ -100,7 +81,9 @@ test("the OpenAPI document is public, 3.1, lists every route, and the reference 
   expect(response.status()).toBe(200);
   const document = JSON.parse(await response.text());
   expect(document.openapi).toBe("3.1.0");
-  expect(Object.keys(document.paths).sort()).toEqual(["/api/v1/centres", "/api/v1/centres/{id}", "/api/v1/flags", "/api/v1/openapi.json", "/api/v1/provinces", "/api/v1/provinces/{code}", "/api/v1/reporting"]);
+  const operations = documentOperations(document);
+  expect(operations.filter((op) => op.method === "get").map((op) => op.path).sort()).toEqual(["/api/v1/centres", "/api/v1/centres/{id}", "/api/v1/flags", "/api/v1/openapi.json", "/api/v1/provinces", "/api/v1/provinces/{code}", "/api/v1/reporting"]);
+  expect(operations.filter((op) => op.method !== "get")).toHaveLength(8);
   expect(Object.keys(document.components.securitySchemes).sort()).toEqual(["bearerToken", "sessionCookie"]);
 
   const page = await signedInPage(accounts.staffZj);
@@ -111,7 +94,7 @@ test("the OpenAPI document is public, 3.1, lists every route, and the reference 
   });
   await page.goto("/api-docs");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("接口文档（REST API v1）");
-  for (const route of Object.keys(document.paths)) await expect(page.getByRole("heading", { name: `GET ${route}`, exact: true })).toBeVisible();
+  for (const { path: route, method } of operations) await expect(page.getByRole("heading", { name: `${method.toUpperCase()} ${route}`, exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { name: "CentreDetail", exact: true })).toBeVisible();
   await expect(page.getByRole("table", { name: "参数: GET /api/v1/centres" }).getByRole("rowheader", { name: "pageSize" })).toBeVisible();
   expect(elsewhere).toEqual([]);

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { centresQuerySchema, flagsQuerySchema, reportingQuerySchema } from "@/lib/validation/api-query";
-import { openApiDocument } from "./openapi";
+import { documentOperations, openApiDocument } from "./openapi";
 import { problem } from "./problem";
 import { ProblemSchema } from "./schemas";
 
 const document = openApiDocument({ today: "2026-11-27", start: "2026-07-01" });
-const operations = Object.entries(document.paths).map(([path, { get }]) => ({ path, ...get }));
+const operations = documentOperations(document).map(({ path, method, operation }) => ({ path, method, ...operation }));
+const reads = operations.filter((op) => op.method === "get");
+const writes = operations.filter((op) => op.method !== "get");
 
 /** Every `$ref` anywhere in a JSON value. */
 function refs(value: unknown): string[] {
@@ -27,12 +29,29 @@ describe("openApiDocument", () => {
     expect(Object.keys(document.paths).sort()).toEqual([
       "/api/v1/centres",
       "/api/v1/centres/{id}",
+      "/api/v1/centres/{id}/milestones",
+      "/api/v1/centres/{id}/updates/{period}",
+      "/api/v1/centres/{id}/updates/{period}/approve",
+      "/api/v1/centres/{id}/updates/{period}/return",
+      "/api/v1/centres/{id}/updates/{period}/submit",
       "/api/v1/flags",
+      "/api/v1/milestones/{id}",
       "/api/v1/openapi.json",
       "/api/v1/provinces",
       "/api/v1/provinces/{code}",
       "/api/v1/reporting",
     ]);
+    expect(writes.map((op) => `${op.method.toUpperCase()} ${op.path}`)).toEqual([
+      "POST /api/v1/centres",
+      "PATCH /api/v1/centres/{id}",
+      "POST /api/v1/centres/{id}/milestones",
+      "PATCH /api/v1/milestones/{id}",
+      "PUT /api/v1/centres/{id}/updates/{period}",
+      "POST /api/v1/centres/{id}/updates/{period}/submit",
+      "POST /api/v1/centres/{id}/updates/{period}/approve",
+      "POST /api/v1/centres/{id}/updates/{period}/return",
+    ]);
+    expect(new Set(operations.map((op) => op.operationId)).size).toBe(operations.length);
     expect(JSON.parse(JSON.stringify(document))).toEqual(document);
   });
 
@@ -63,14 +82,14 @@ describe("openApiDocument", () => {
     for (const name of ["BadRequest", "Unauthorized", "Forbidden", "NotFound"]) {
       expect(document.components.responses[name]?.content["application/problem+json"]?.schema).toEqual({ $ref: "#/components/schemas/Problem" });
     }
-    const byPath = Object.fromEntries(operations.map((op) => [op.path, Object.keys(op.responses).sort()]));
+    const byPath = Object.fromEntries(reads.map((op) => [op.path, Object.keys(op.responses).sort()]));
     expect(byPath["/api/v1/centres"]).toEqual(["200", "400", "401", "403"]);
     expect(byPath["/api/v1/centres/{id}"]).toEqual(["200", "400", "401", "404"]);
     expect(byPath["/api/v1/provinces/{code}"]).toEqual(["200", "400", "401", "404"]);
   });
 
   it("documents every parameter the routes read, each with a description and a schema", () => {
-    const names = (path: string) => operations.find((op) => op.path === path)!.parameters.map((p) => p.name);
+    const names = (path: string) => reads.find((op) => op.path === path)!.parameters.map((p) => p.name);
     expect(names("/api/v1/centres")).toEqual(Object.keys(centresQuerySchema("2026-11-27", "2026-07-01").shape));
     expect(names("/api/v1/flags")).toEqual(Object.keys(flagsQuerySchema("2026-11-27", "2026-07-01").shape));
     expect(names("/api/v1/reporting")).toEqual(Object.keys(reportingQuerySchema("2026-11-27", "2026-07-01").shape));
@@ -81,8 +100,19 @@ describe("openApiDocument", () => {
         expect(Object.keys(p.schema).length, `${op.path} ${p.name}`).toBeGreaterThan(0);
       }
     }
-    const pageSize = operations.find((op) => op.path === "/api/v1/centres")!.parameters.find((p) => p.name === "pageSize");
+    const pageSize = reads.find((op) => op.path === "/api/v1/centres")!.parameters.find((p) => p.name === "pageSize");
     expect(pageSize).toMatchObject({ in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 200 } });
+  });
+
+  it("gives every write a JSON request body and every refusal the wrapper can answer", () => {
+    for (const op of writes) {
+      expect(op.requestBody?.content["application/json"].schema.$ref, op.operationId).toMatch(/^#\/components\/schemas\//);
+      expect(Object.keys(op.responses).filter((s) => s.startsWith("2")), op.operationId).toEqual([op.operationId.startsWith("create") ? "201" : "200"]);
+      expect(Object.keys(op.responses).filter((s) => s.startsWith("4")).sort(), op.operationId).toEqual(["400", "401", "403", "404", "409", "413", "415", "422"]);
+    }
+    expect(document.components.responses.Conflict?.description).toMatch(/version/);
+    expect(document.components.schemas.CentreCreate).toMatchObject({ type: "object", additionalProperties: false });
+    expect(Object.keys(document.components.schemas.UpdateDraft!.properties as object)).toEqual(["version", "milestones", "indicators", "narrative", "correctionReason"]);
   });
 
   it("describes the bodies problem() really sends", async () => {

@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { asOfQuerySchema, centresQuerySchema, flagsQuerySchema, reportingQuerySchema } from "@/lib/validation/api-query";
 import { apiSchemas, CentreDetailSchema, CentreListSchema, FlagListSchema, ProvinceDetailSchema, ProvinceListSchema, ReportingSchema } from "./schemas";
+import { writeOperations } from "./openapi-writes";
 
 // The OpenAPI 3.1 document of the REST API, generated from the same zod schemas the routes parse
 // their queries with and type their bodies by: the document cannot drift from the code.
 
 type JsonSchema = Record<string, unknown>;
-type ErrorStatus = 400 | 401 | 403 | 404;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422;
+export type Method = "get" | "post" | "put" | "patch";
 
 export interface ParameterDoc {
   name: string;
@@ -22,11 +24,17 @@ export interface OperationDoc {
   description: string;
   security?: [];
   parameters: ParameterDoc[];
+  requestBody?: { required: true; content: { "application/json": { schema: JsonSchema } } };
   responses: Record<string, ResponseDoc>;
 }
 
-interface Operation {
+export interface Operation {
   path: string;
+  method?: Method;
+  /** The JSON body of a write, its component registered in apiSchemas. */
+  body?: z.ZodType;
+  /** 200 unless it creates something (201). */
+  status?: 200 | 201;
   operationId: string;
   summary: string;
   description: string;
@@ -97,14 +105,19 @@ function operations(today: string, start: string): Operation[] {
       response: ReportingSchema,
       errors: [400, 401, 403],
     },
+    ...writeOperations(),
   ];
 }
 
 const ERROR_RESPONSES: Record<ErrorStatus, { name: string; description: string }> = {
-  400: { name: "BadRequest", description: "A query parameter is invalid; `errors` names each one" },
+  400: { name: "BadRequest", description: "A query parameter or body field is invalid, unknown, or the body is not JSON; `errors` names each one" },
   401: { name: "Unauthorized", description: "No valid token or session" },
-  403: { name: "Forbidden", description: "A filter names a province outside the caller's scope" },
+  403: { name: "Forbidden", description: "A filter or body names a province outside the caller's scope, or the caller's role may not do this" },
   404: { name: "NotFound", description: "No such resource in the caller's scope" },
+  409: { name: "Conflict", description: "The resource changed since the version sent was read; `version` is the current one" },
+  413: { name: "ContentTooLarge", description: "The body is larger than 256 KB" },
+  415: { name: "UnsupportedMediaType", description: "The body is not sent as application/json" },
+  422: { name: "UnprocessableContent", description: "A valid request the workflow refuses (`code`: updateLocked, notSubmitted, ownUpdate, reasonRequired, provinceImmutable, …; `errors` names the fields)" },
 };
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
@@ -135,15 +148,17 @@ function componentSchemas(): Record<string, JsonSchema> {
 }
 
 export function openApiDocument({ today, start }: { today: string; start: string }) {
-  const paths: Record<string, { get: OperationDoc }> = {};
+  const paths: Record<string, Partial<Record<Method, OperationDoc>>> = {};
   for (const op of operations(today, start)) {
     const parameters: ParameterDoc[] = [
       ...(op.pathParams ?? []).map((p) => ({ name: p.name, in: "path" as const, required: true, description: p.description, schema: { type: "string", pattern: p.pattern } })),
       ...(op.query ? queryParameters(op.query) : []),
     ];
-    const responses: Record<string, ResponseDoc> = { "200": { description: "OK", content: { "application/json": { schema: ref(componentId(op.response)) } } } };
-    for (const status of op.errors) responses[String(status)] = { $ref: `#/components/responses/${ERROR_RESPONSES[status].name}` };
-    paths[op.path] = { get: { operationId: op.operationId, summary: op.summary, description: op.description, parameters, responses } };
+    const status = op.status ?? 200;
+    const responses: Record<string, ResponseDoc> = { [String(status)]: { description: status === 201 ? "Created" : "OK", content: { "application/json": { schema: ref(componentId(op.response)) } } } };
+    for (const error of op.errors) responses[String(error)] = { $ref: `#/components/responses/${ERROR_RESPONSES[error].name}` };
+    const requestBody = op.body && { required: true as const, content: { "application/json": { schema: ref(componentId(op.body)) } } };
+    paths[op.path] = { ...paths[op.path], [op.method ?? "get"]: { operationId: op.operationId, summary: op.summary, description: op.description, parameters, ...(requestBody && { requestBody }), responses } };
   }
   paths["/api/v1/openapi.json"] = {
     get: {
@@ -161,7 +176,7 @@ export function openApiDocument({ today, start }: { today: string; start: string
       title: "AI Centre Tracker API · 人工智能创新中心建设监测平台",
       version: "1.0.0",
       description:
-        "Read access to the figures the dashboards show, computed on the server from approved data only. JSON in camelCase, money in integer 元, dates YYYY-MM-DD (Beijing), timestamps ISO-8601 UTC. Every read takes `asOf` to see the figures as they stood at the end of a past day. Refusals are RFC 9457 problem details.",
+        "Read access to the figures the dashboards show, computed on the server from approved data only, and writes that apply exactly the rules of the forms (JSON bodies up to 256 KB, unknown fields refused, edits carry the `version` read). JSON in camelCase, money in integer 元, dates YYYY-MM-DD (Beijing), timestamps ISO-8601 UTC. Every read takes `asOf` to see the figures as they stood at the end of a past day. Refusals are RFC 9457 problem details.",
     },
     servers: [{ url: "/" }],
     security: [{ bearerToken: [] }, { sessionCookie: [] }],
@@ -179,3 +194,10 @@ export function openApiDocument({ today, start }: { today: string; start: string
   };
 }
 export type OpenApiDocument = ReturnType<typeof openApiDocument>;
+
+/** Every operation of the document, path by path in the order written, with its method. */
+export function documentOperations(document: Pick<OpenApiDocument, "paths">): { path: string; method: Method; operation: OperationDoc }[] {
+  return Object.entries(document.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, operation]) => ({ path, method: method as Method, operation: operation as OperationDoc })),
+  );
+}

@@ -1,6 +1,6 @@
 import { getLocale } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
-import { openApiDocument } from "@/lib/api/openapi";
+import { documentOperations, openApiDocument } from "@/lib/api/openapi";
 import { chinaToday } from "@/lib/domain/china-time";
 import { env } from "@/lib/env";
 import { localeOrDefault } from "@/lib/i18n/locale";
@@ -22,6 +22,7 @@ export default async function ApiDocsPage() {
   await requireUser();
   const labels = API_DOCS_LABELS[localeOrDefault(await getLocale())];
   const document = openApiDocument({ today: chinaToday(), start: env.REPORTING_START });
+  const operations = documentOperations(document);
   return (
     <>
       <h1>{labels.title}</h1>
@@ -40,18 +41,20 @@ export default async function ApiDocsPage() {
       <h2>{labels.operations}</h2>
       <nav aria-label={labels.operations}>
         <ul>
-          {Object.entries(document.paths).map(([path, { get }]) => (
-            <li key={path}>
-              <a href={`#op-${get.operationId}`}>
-                <code>GET {path}</code>
+          {operations.map(({ path, method, operation }) => (
+            <li key={operation.operationId}>
+              <a href={`#op-${operation.operationId}`}>
+                <code>
+                  {method.toUpperCase()} {path}
+                </code>
               </a>{" "}
-              — {get.summary}
+              — {operation.summary}
             </li>
           ))}
         </ul>
       </nav>
-      {Object.entries(document.paths).map(([path, { get }]) => (
-        <OperationSection key={path} path={path} operation={get} sharedResponses={document.components.responses} labels={labels} />
+      {operations.map(({ path, method, operation }) => (
+        <OperationSection key={operation.operationId} path={path} method={method} operation={operation} sharedResponses={document.components.responses} labels={labels} />
       ))}
 
       <h2>{labels.schemas}</h2>

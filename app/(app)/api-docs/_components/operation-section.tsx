@@ -1,22 +1,26 @@
-import type { OpenApiDocument, OperationDoc } from "@/lib/api/openapi";
+import type { Method, OpenApiDocument, OperationDoc } from "@/lib/api/openapi";
 import { typeParts } from "@/lib/api/schema-text";
 import type { ApiDocsLabels } from "../labels";
 import { Prose, TypeText } from "./type-text";
 
 interface Props {
   path: string;
+  method: Method;
   operation: OperationDoc;
   sharedResponses: OpenApiDocument["components"]["responses"];
   labels: ApiDocsLabels;
 }
 
-/** One GET operation: what it answers, its parameters and its responses. */
-export function OperationSection({ path, operation, sharedResponses, labels }: Props) {
+/** One operation: what it does, its parameters, its request body and its responses. */
+export function OperationSection({ path, method, operation, sharedResponses, labels }: Props) {
   const headingId = `op-${operation.operationId}`;
+  const verb = method.toUpperCase();
   return (
     <section aria-labelledby={headingId} className="api-operation">
       <h3 id={headingId}>
-        <code>GET {path}</code>
+        <code>
+          {verb} {path}
+        </code>
       </h3>
       <p>
         <strong>{operation.summary}</strong>
@@ -30,7 +34,7 @@ export function OperationSection({ path, operation, sharedResponses, labels }: P
         <p className="empty">{labels.noParameters}</p>
       ) : (
         <table className="data-table compact">
-          <caption className="visually-hidden">{`${labels.parameters}: GET ${path}`}</caption>
+          <caption className="visually-hidden">{`${labels.parameters}: ${verb} ${path}`}</caption>
           <thead>
             <tr>
               <th scope="col">{labels.name}</th>
@@ -59,9 +63,17 @@ export function OperationSection({ path, operation, sharedResponses, labels }: P
           </tbody>
         </table>
       )}
+      {operation.requestBody && (
+        <>
+          <h4>{labels.requestBody}</h4>
+          <p>
+            <TypeText parts={typeParts(operation.requestBody.content["application/json"].schema)} /> <span className="muted small">application/json</span>
+          </p>
+        </>
+      )}
       <h4>{labels.responses}</h4>
       <table className="data-table compact">
-        <caption className="visually-hidden">{`${labels.responses}: GET ${path}`}</caption>
+        <caption className="visually-hidden">{`${labels.responses}: ${verb} ${path}`}</caption>
         <thead>
           <tr>
             <th scope="col">{labels.status}</th>
