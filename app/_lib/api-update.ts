@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { getCentreProvince } from "@/db/centres";
 import { getUpdate } from "@/db/updates";
 import { apiJson } from "@/lib/api/route";
+import { OutOfScopeError } from "@/lib/api/write";
 import type { SessionUser } from "@/lib/auth/current-user";
 import { NotFoundError } from "@/lib/domain/errors";
 import { parsePeriod } from "@/lib/domain/periods";
@@ -16,7 +17,8 @@ export type UpdateParams = { id: string; period: string };
 /** The centre of an update route, when it exists, the period is one, and the caller may read it; else 404. */
 export function centreInScope(actor: SessionUser, params: UpdateParams): void {
   const province = CENTRE_ID_PATTERN.test(params.id) ? getCentreProvince(getDb(), params.id) : undefined;
-  if (!province || !canReadProvince(actor, province) || !parsePeriod(params.period)) throw new NotFoundError();
+  if (!province || !parsePeriod(params.period)) throw new NotFoundError();
+  if (!canReadProvince(actor, province)) throw new OutOfScopeError();
 }
 
 /** The stored update of a route, in the caller's scope; undefined when none was saved yet. */

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ConflictError, DomainError, FieldErrors, ForbiddenError, NotFoundError } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
 import { centreSchema } from "@/lib/validation/centre";
-import { errorResponse, MAX_BODY_BYTES, parseBody, readCapped, writeRoute, type KeySpec } from "./write";
+import { errorResponse, MAX_BODY_BYTES, OutOfScopeError, parseBody, readCapped, writeRoute, type KeySpec } from "./write";
 
 const staff: Actor = { id: "u1", role: "staff", provinceCode: "330000" };
 const reviewer: Actor = { id: "u2", role: "reviewer", provinceCode: null };
@@ -59,6 +59,14 @@ describe("writeRoute", () => {
     }));
     expect((await call(post("{}"))).status).toBe(403);
     expect(refusals).toEqual(["row_out_of_scope"]);
+  });
+
+  it("answers a row outside the caller's scope 404, as if missing, and logs it", async () => {
+    const { call, refusals } = route(staff, vi.fn(() => {
+      throw new OutOfScopeError();
+    }));
+    expect((await call(post("{}"))).status).toBe(404);
+    expect(refusals).toEqual(["province_out_of_scope"]);
   });
 
   it("gives a 409 the current version", async () => {

@@ -27,6 +27,14 @@ export class InvalidBody extends Error {
   }
 }
 
+/** The row exists but lies outside the caller's scope: answered 404 like a missing one, and logged. */
+export class OutOfScopeError extends NotFoundError {
+  constructor() {
+    super();
+    this.name = "OutOfScopeError";
+  }
+}
+
 const ERROR_MESSAGES: Record<string, string> = en.errors;
 
 function sentence(code: string, value = ""): string {
@@ -195,6 +203,7 @@ export function writeRoute<P, A extends Actor>(
       return await handler({ actor, params: resolved, body });
     } catch (error) {
       if (error instanceof ForbiddenError) onRefusal(actor, "row_out_of_scope");
+      if (error instanceof OutOfScopeError) onRefusal(actor, "province_out_of_scope");
       return errorResponse(error, options.currentVersion && (() => options.currentVersion!(resolved)));
     }
   };

@@ -5,7 +5,7 @@ import { parseQuery } from "@/lib/api/query";
 import { centreDetail } from "@/lib/api/read-centres";
 import { PATCH_CENTRE_KEYS } from "@/lib/api/bodies";
 import { apiGet, apiJson, apiWrite, notFound } from "@/lib/api/route";
-import { parseBody } from "@/lib/api/write";
+import { OutOfScopeError, parseBody } from "@/lib/api/write";
 import { NotFoundError } from "@/lib/domain/errors";
 import { updateCentreSchema } from "@/lib/validation/centre";
 import { updateCentreFor } from "@/app/_lib/centre-edits";
@@ -42,7 +42,8 @@ export const PATCH = apiWrite<{ id: string }>(
   ({ actor, params, body }) => {
     const db = getDb();
     const stored = CENTRE_ID_PATTERN.test(params.id) ? getCentre(db, params.id) : undefined;
-    if (!stored || !canReadProvince(actor, stored.provinceCode)) throw new NotFoundError();
+    if (!stored) throw new NotFoundError();
+    if (!canReadProvince(actor, stored.provinceCode)) throw new OutOfScopeError();
     const current = {
       provinceCode: stored.provinceCode,
       cityCode: stored.cityCode,

@@ -2,7 +2,7 @@ import { getDb } from "@/db/client";
 import { getMilestoneWithProvince } from "@/db/milestones";
 import { PATCH_MILESTONE_KEYS } from "@/lib/api/bodies";
 import { apiWrite } from "@/lib/api/route";
-import { parseBody } from "@/lib/api/write";
+import { OutOfScopeError, parseBody } from "@/lib/api/write";
 import { NotFoundError } from "@/lib/domain/errors";
 import { canReadProvince } from "@/lib/domain/permissions";
 import { CENTRE_ID_PATTERN } from "@/lib/validation/api-query";
@@ -23,7 +23,8 @@ export const PATCH = apiWrite<{ id: string }>(
   { roles: ["staff", "admin"], keys: PATCH_MILESTONE_KEYS, currentVersion: ({ id }) => stored(id)?.milestone.version },
   ({ actor, params, body }) => {
     const row = stored(params.id);
-    if (!row || !canReadProvince(actor, row.provinceCode)) throw new NotFoundError();
+    if (!row) throw new NotFoundError();
+    if (!canReadProvince(actor, row.provinceCode)) throw new OutOfScopeError();
     const { title, category, weight, plannedDate, evidenceRequired } = row.milestone;
     const input = parseBody(updateMilestoneSchema, { title, category, weight, plannedDate, evidenceRequired, ...(body as Record<string, unknown>), id: params.id });
     updateMilestoneFor(actor, input);

@@ -3,7 +3,7 @@ import { VERSION_KEYS, updateBodyPath } from "@/lib/api/bodies";
 import { apiWrite } from "@/lib/api/route";
 import { fieldErrorProblems, parseBody } from "@/lib/api/write";
 import { DomainError, FieldErrors } from "@/lib/domain/errors";
-import { VALUE_FIELDS } from "@/lib/validation/update";
+import { VALUE_FIELDS, type UpdateValues } from "@/lib/validation/update";
 import { storedUpdate, updateVersion, updateWritten, versionBodySchema, type UpdateParams } from "@/app/_lib/api-update";
 import { saveUpdateFor } from "@/app/_lib/update-edits";
 
@@ -21,10 +21,11 @@ export const POST = apiWrite<UpdateParams>(
     const { version } = parseBody(versionBodySchema, body);
     const stored = storedUpdate(actor, params);
     if (!stored) throw new DomainError("notStarted");
-    const values = Object.fromEntries(VALUE_FIELDS.map((f) => [f, stored[f]]));
+    // The stored draft, as the form would send it back with the submit button.
+    const values = Object.fromEntries(VALUE_FIELDS.map((f) => [f, stored[f]])) as UpdateValues;
     const milestones = stored.milestoneProgress.map((m) => ({ id: m.milestoneId, progress: m.progress, actualCompletionDate: m.actualCompletionDate }));
     try {
-      saveUpdateFor(actor, { ...values, centreId: params.id, period: params.period, version, intent: "submit", milestones } as Parameters<typeof saveUpdateFor>[1]);
+      saveUpdateFor(actor, { ...values, centreId: params.id, period: params.period, version, intent: "submit", milestones });
     } catch (error) {
       if (!(error instanceof FieldErrors)) throw error;
       const errors = fieldErrorProblems(error.keys, updateBodyPath);
