@@ -94,4 +94,26 @@ describe("centres", () => {
       updateMilestone(db, { id, version: 1, title: "x", category: "planning", weight: 1, plannedDate: "2026-07-31", evidenceRequired: false }, actor),
     ).toThrow(ConflictError);
   });
+
+  // The API registers a centre with its milestones by calling both inside one outer transaction
+  // (app/_lib/centre-edits.ts): better-sqlite3 turns the inner ones into savepoints, so all or nothing.
+  it("nests centre and milestone creation in an outer transaction: a later failure leaves nothing", () => {
+    const milestone = { title: "m", category: "planning" as const, weight: 1, plannedDate: "2026-07-31", evidenceRequired: false };
+    expect(() =>
+      db.transaction(() => {
+        const id = createCentre(db, input, actor);
+        createMilestone(db, { ...milestone, centreId: id }, actor);
+        throw new DomainError("targetNotInProvince");
+      }),
+    ).toThrow(DomainError);
+    expect(db.select().from(centres).all()).toHaveLength(0);
+    expect(db.select().from(auditLog).all()).toHaveLength(0);
+
+    const id = db.transaction(() => {
+      const created = createCentre(db, input, actor);
+      createMilestone(db, { ...milestone, centreId: created }, actor);
+      return created;
+    });
+    expect(getCentre(db, id)?.milestones).toHaveLength(1);
+  });
 });
