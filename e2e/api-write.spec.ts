@@ -158,6 +158,30 @@ test("the permission matrix: other provinces do not exist, reviewers do not regi
   expect(dbSnapshot(gdCentre.id, "无权限")).toEqual(before);
 });
 
+test("administrators register and edit anywhere; another province's staff and any reviewer cannot touch the centre", async ({ request }) => {
+  const admin = client(request, createToken(accounts.admin));
+  const staffGd = client(request, createToken(accounts.staffGd));
+  const national = client(request, createToken(accounts.reviewer));
+  const marker = uniqueSuffix();
+  const created = await admin.post("/api/v1/centres", { ...centreBody(marker), provinceCode: "440000", cityCode: "440300", milestones: [] });
+  expect(created.status(), await created.text()).toBe(201);
+  const gd = CentreDetailSchema.parse(await created.json());
+  expect(gd).toMatchObject({ provinceCode: "440000", milestones: [] });
+  expect((await admin.patch(`/api/v1/centres/${gd.id}`, { version: 1, status: "operational" })).status()).toBe(200);
+
+  const zj = await createCentre(client(request, createToken(accounts.staffZj)));
+  const before = dbSnapshot(zj.id, marker);
+  const url = `/api/v1/centres/${zj.id}`;
+  await problemBody(await staffGd.patch(url, { version: 1, name: "越权" }), 404);
+  await problemBody(await staffGd.post(`${url}/milestones`, { title: "越权", category: "planning", weight: 1, plannedDate: "2027-01-01" }), 404);
+  await problemBody(await staffGd.patch(`/api/v1/milestones/${zj.milestones[0]!.id}`, { version: 1, weight: 5 }), 404);
+  await problemBody(await staffGd.put(`${url}/updates/${openPeriod}`, draft(zj, 0)), 404);
+  await problemBody(await national.patch(url, { version: 1, name: "审核人不改" }), 403);
+  await problemBody(await national.put(`${url}/updates/${openPeriod}`, draft(zj, 0)), 403);
+  await problemBody(await national.post(`${url}/updates/${openPeriod}/submit`, { version: 1 }), 403);
+  expect(dbSnapshot(zj.id, marker)).toEqual(before);
+});
+
 test("bad input gets its 4xx problem and changes nothing in the database", async ({ request }) => {
   const token = createToken(accounts.staffZj);
   const staff = client(request, token);
