@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asOfCutoff } from "@/lib/domain/as-of";
 import type { Actor } from "@/lib/domain/permissions";
-import type { CentreInput } from "@/lib/validation/centre";
 import type { UpdateValues } from "@/lib/validation/update";
-import { BLANK_UPDATE_VALUES, createTestDb } from "./test-db";
+import { BLANK_UPDATE_VALUES, createTestDb, testCentreInput } from "./test-db";
 import { centreApprovedHistory, centreUpdateEvents } from "./centre-history";
 import { createCentre } from "./centres";
 import { createMilestone } from "./milestones";
@@ -25,20 +24,7 @@ const at = (day: string, time = "02:00:00") => `${day}T${time}.000Z`;
 
 const blank = BLANK_UPDATE_VALUES;
 
-const centreInput = (name: string): CentreInput => ({
-  provinceCode: ZJ,
-  cityCode: "330100",
-  name,
-  leadInstitution: "之江示例研究院（示例）",
-  leadCreditCode: null,
-  partners: [],
-  focusTags: ["large_models"],
-  plannedBudgetYuan: 800_000_000,
-  startDate: "2026-01-01",
-  plannedCompletionDate: "2028-12-31",
-  status: "under_construction",
-  targetIds: [],
-});
+const centreInput = (name: string) => testCentreInput(name);
 
 let db: Db;
 let close: () => void;

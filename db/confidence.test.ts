@@ -1,12 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createTestDb } from "./test-db";
+import { createTestDb, testCentreInput } from "./test-db";
 import { auditLog, confidenceRatings } from "./schema";
 import { createCentre } from "./centres";
 import { listConfidenceRatings, recordConfidenceRating, type ConfidenceRatingInput } from "./confidence";
 import { createUser } from "./users";
 import type { Db } from "./client";
-import type { CentreInput } from "@/lib/validation/centre";
 
 let db: Db;
 let close: () => void;
@@ -15,20 +14,7 @@ let other: string;
 let hangzhou: string;
 let ningbo: string;
 
-const centreInput = (name: string, cityCode: string): CentreInput => ({
-  provinceCode: "330000",
-  cityCode,
-  name,
-  leadInstitution: `${name}牵头单位`,
-  leadCreditCode: null,
-  partners: [],
-  focusTags: ["large_models"],
-  plannedBudgetYuan: 500_000_000,
-  startDate: "2026-01-01",
-  plannedCompletionDate: "2028-12-31",
-  status: "under_construction",
-  targetIds: [],
-});
+const centreInput = (name: string, cityCode: string) => testCentreInput(name, { cityCode, leadInstitution: `${name}牵头单位`, plannedBudgetYuan: 500_000_000 });
 
 beforeEach(() => {
   ({ db, close } = createTestDb());

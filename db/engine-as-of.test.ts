@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asOfCutoff } from "@/lib/domain/as-of";
 import type { EngineInput } from "@/lib/domain/engine";
 import type { Actor } from "@/lib/domain/permissions";
-import type { CentreInput } from "@/lib/validation/centre";
 import { eq } from "drizzle-orm";
-import { BLANK_UPDATE_VALUES, createTestDb } from "./test-db";
+import { BLANK_UPDATE_VALUES, createTestDb, testCentreInput } from "./test-db";
 import { centres, milestones } from "./schema";
 import { createCentre, updateCentre } from "./centres";
 import { computeEngine } from "./engine";
@@ -22,21 +21,7 @@ const START = "2026-07-01";
 
 const blank = BLANK_UPDATE_VALUES;
 
-const centreInput = (name: string, change: Partial<CentreInput> = {}): CentreInput => ({
-  provinceCode: ZJ,
-  cityCode: "330100",
-  name,
-  leadInstitution: "之江示例研究院（示例）",
-  leadCreditCode: null,
-  partners: [],
-  focusTags: ["large_models"],
-  plannedBudgetYuan: 800_000_000,
-  startDate: "2026-01-01",
-  plannedCompletionDate: "2028-12-31",
-  status: "under_construction",
-  targetIds: [],
-  ...change,
-});
+const centreInput = testCentreInput;
 
 /** Reports and milestones sorted, so two loads compare whatever order their queries returned. */
 function normalised(input: EngineInput) {

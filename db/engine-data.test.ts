@@ -2,10 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_CALENDAR } from "@/lib/domain/periods";
 import type { EngineCentre, EngineInput } from "@/lib/domain/engine";
 import type { Actor } from "@/lib/domain/permissions";
-import type { CentreInput } from "@/lib/validation/centre";
 import type { TargetInput } from "@/lib/validation/target";
 import type { UpdateValues } from "@/lib/validation/update";
-import { BLANK_UPDATE_VALUES, createTestDb } from "./test-db";
+import { BLANK_UPDATE_VALUES, createTestDb, testCentreInput } from "./test-db";
 import { setCalendar } from "./calendars";
 import { createCentre } from "./centres";
 import { loadEngineInput } from "./engine-data";
@@ -24,21 +23,7 @@ let close: () => void;
 let loaded: EngineInput;
 const ids = { enterpriseByName: "", enterpriseByCode: "", institute: "", investment: "", operational: "", unlinked: "", m1: "", m2: "", m3: "" };
 
-const centreInput = (name: string, change: Partial<CentreInput> = {}): CentreInput => ({
-  provinceCode: ZJ,
-  cityCode: "330100",
-  name,
-  leadInstitution: "之江示例研究院（示例）",
-  leadCreditCode: null,
-  partners: [],
-  focusTags: ["large_models"],
-  plannedBudgetYuan: 800_000_000,
-  startDate: "2026-01-01",
-  plannedCompletionDate: "2028-12-31",
-  status: "under_construction",
-  targetIds: [],
-  ...change,
-});
+const centreInput = testCentreInput;
 
 const targetInput = (title: string, change: Partial<TargetInput>): TargetInput => ({
   provinceCode: ZJ,

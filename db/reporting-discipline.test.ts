@@ -10,7 +10,7 @@ import { createCentre, getCentre, updateCentre } from "./centres";
 import type { Db } from "./client";
 import { loadReportingDiscipline } from "./reporting-discipline";
 import { centres } from "./schema";
-import { BLANK_UPDATE_VALUES, createTestDb } from "./test-db";
+import { BLANK_UPDATE_VALUES, createTestDb, testCentreInput } from "./test-db";
 import { reviewUpdate, saveUpdate } from "./updates";
 import { createUser } from "./users";
 
@@ -29,21 +29,8 @@ let close: () => void;
 let now: string;
 const ids: Record<string, string> = {};
 
-const centreInput = (name: string, provinceCode: string, change: Partial<CentreInput> = {}): CentreInput => ({
-  provinceCode,
-  cityCode: `${provinceCode.slice(0, 2)}0100`,
-  name,
-  leadInstitution: "示例研究院（示例）",
-  leadCreditCode: null,
-  partners: [],
-  focusTags: ["large_models"],
-  plannedBudgetYuan: 500_000_000,
-  startDate: "2025-01-01",
-  plannedCompletionDate: "2028-12-31",
-  status: "under_construction",
-  targetIds: [],
-  ...change,
-});
+const centreInput = (name: string, provinceCode: string, change: Partial<CentreInput> = {}) =>
+  testCentreInput(name, { provinceCode, cityCode: `${provinceCode.slice(0, 2)}0100`, leadInstitution: "示例研究院（示例）", plannedBudgetYuan: 500_000_000, startDate: "2025-01-01", ...change });
 
 // Zhejiang (quarterly, 2026-Q3 due 10-15, on time until 2026-10-15T16:00Z, overdue from 10-21):
 //   A submitted 10-15 23:59 Beijing, approved 10-20 · B submitted 10-16 09:00 Beijing · C submitted 10-08,
