@@ -4,6 +4,7 @@ import { centreApprovedHistory } from "@/db/centre-history";
 import type { getCentre } from "@/db/centres";
 import type { EngineSnapshot } from "@/db/engine";
 import { asOfCutoff } from "@/lib/domain/as-of";
+import { matchesCentreFilter } from "@/lib/domain/dashboard";
 import type { CentresQuery } from "@/lib/validation/api-query";
 import { centreDetailFields, centreListItem, isOpenWarning, milestoneItem, paginate, withProvinces, flagItem } from "./present";
 import type { CentreDetail, CentreListItem } from "./schemas";
@@ -17,9 +18,8 @@ export function centreList(db: Db, engine: EngineSnapshot, scope: "all" | string
   const matching = rows.flatMap((row) => {
     const result = engine.centres.get(row.id);
     if (!result) return [];
-    if (query.status !== undefined && result.status !== query.status) return [];
     const open = withProvinces(engine, result.flags).filter(isOpenWarning);
-    if (query.flag !== undefined && (query.flag === "any" ? open.length === 0 : !open.some((f) => f.flag.code === query.flag))) return [];
+    if (!matchesCentreFilter(result.status, open.map((f) => f.flag), query)) return [];
     return [{ row, result, openFlags: open.length }];
   });
   const page = paginate(matching, query.page, query.pageSize);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CentreResult, TargetResult } from "./engine";
-import { measureClass, measureValue, provinceDashboardRows, sortProvinceRows } from "./dashboard";
+import { matchesCentreFilter, measureClass, measureValue, provinceDashboardRows, sortProvinceRows } from "./dashboard";
 import type { RiskFlag } from "./risk/types";
 
 const centre = (provinceCode: string, status: CentreResult["status"], executed: number | null, planned: number, budget: number): CentreResult => ({
@@ -100,5 +100,20 @@ describe("sortProvinceRows", () => {
   it("orders both ways, ties by code, missing figures last either way", () => {
     expect(sortProvinceRows(rows, (r) => r.v, "asc").map((r) => r.code)).toEqual(["3", "4", "2", "1"]);
     expect(sortProvinceRows(rows, (r) => r.v, "desc").map((r) => r.code)).toEqual(["2", "3", "4", "1"]);
+  });
+});
+
+describe("matchesCentreFilter", () => {
+  const warnings = [{ code: "low_conversion" as const }];
+  it("keeps a centre matching the status and the flag rule", () => {
+    expect(matchesCentreFilter("operational", warnings, {})).toBe(true);
+    expect(matchesCentreFilter("operational", warnings, { status: "operational", flag: "low_conversion" })).toBe(true);
+    expect(matchesCentreFilter("operational", warnings, { flag: "any" })).toBe(true);
+  });
+
+  it("drops another status, another rule, and a centre without open flags for `any`", () => {
+    expect(matchesCentreFilter("planned", warnings, { status: "operational" })).toBe(false);
+    expect(matchesCentreFilter("operational", warnings, { flag: "duplicate_construction" })).toBe(false);
+    expect(matchesCentreFilter("operational", [], { flag: "any" })).toBe(false);
   });
 });

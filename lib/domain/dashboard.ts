@@ -3,7 +3,7 @@
 
 import type { EngineResult } from "./engine";
 import type { CompletionRollUp, TargetRollUp } from "./progress";
-import type { RiskFlag } from "./risk/types";
+import type { RiskCode, RiskFlag } from "./risk/types";
 import { CENTRE_STATUSES, type CentreStatus } from "./vocabulary";
 
 export const MAP_MEASURES = ["completion", "target_progress", "schedule_index", "red_flags"] as const;
@@ -132,4 +132,14 @@ export function sortProvinceRows<T extends { code: string }>(rows: readonly T[],
     const order = typeof va === "string" && typeof vb === "string" ? va.localeCompare(vb, "zh-CN") : (va as number) - (vb as number);
     return order === 0 ? a.code.localeCompare(b.code) : sign * order;
   });
+}
+
+/**
+ * The centre filters the province page and the API share: the status the centre has on the day shown,
+ * and its open red or amber flags (`any`, or one rule's code).
+ */
+export function matchesCentreFilter(status: CentreStatus, openWarnings: readonly { code: RiskCode }[], filter: { status?: CentreStatus; flag?: "any" | RiskCode }): boolean {
+  if (filter.status !== undefined && status !== filter.status) return false;
+  if (filter.flag === undefined) return true;
+  return filter.flag === "any" ? openWarnings.length > 0 : openWarnings.some((f) => f.code === filter.flag);
 }

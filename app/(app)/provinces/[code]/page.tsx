@@ -11,11 +11,12 @@ import { burnUp } from "@/lib/domain/burn-up";
 import { chinaToday } from "@/lib/domain/china-time";
 import { cityName } from "@/lib/domain/cities";
 import { formatNumber, formatYuan } from "@/lib/domain/format";
+import { matchesCentreFilter } from "@/lib/domain/dashboard";
 import { lookAlikeGroups } from "@/lib/domain/look-alike";
 import { periodLabel } from "@/lib/domain/periods";
 import { canAdminister, canEditCentresIn } from "@/lib/domain/permissions";
 import { isSuppressed } from "@/lib/domain/risk/flag-review";
-import { RISK_CODES } from "@/lib/domain/risk/types";
+import { RISK_CODES, type RiskFlag } from "@/lib/domain/risk/types";
 import { CENTRE_STATUSES, FOCUS_TAGS } from "@/lib/domain/vocabulary";
 import { localeOrDefault, localName } from "@/lib/i18n/locale";
 import { centreFilterSchema, centreFilterValues, type CentreFilter } from "@/lib/validation/centre-filter";
@@ -60,6 +61,8 @@ export default async function ProvincePage({ params, searchParams }: Props) {
   const allCentres = listCentresOfProvince(db, code).filter((c) => engine.centres.has(c.id));
   const flags = flagsInScope(engine, user, code);
   const openKeys = new Set(flags.filter((f) => !isSuppressed(f.state)).map((f) => f.flag.key));
+  // A centre's open red and amber flags: what its filter and its flag column count.
+  const openWarnings = (centreFlags: readonly RiskFlag[]) => centreFlags.filter((f) => openKeys.has(f.key) && f.severity !== "info");
   const centreHref = (id: string) => withAsOf(`/centres/${id}`, asOf);
   const pct = (value: number | null) => (value === null ? "—" : `${formatNumber(value, locale, 1)}%`);
   const names = new Map(allCentres.map((c) => [c.id, c]));
@@ -67,14 +70,9 @@ export default async function ProvincePage({ params, searchParams }: Props) {
 
   const centres = allCentres.filter((c) => {
     const result = engine.centres.get(c.id)!;
-    if (filter.status && result.status !== filter.status) return false;
     if (filter.tag && !c.focusTags.includes(filter.tag)) return false;
     if (filter.city && c.cityCode !== filter.city) return false;
-    if (filter.flag) {
-      const open = result.flags.filter((f) => openKeys.has(f.key) && f.severity !== "info");
-      if (filter.flag === "any" ? open.length === 0 : !open.some((f) => f.code === filter.flag)) return false;
-    }
-    return true;
+    return matchesCentreFilter(result.status, openWarnings(result.flags), filter);
   });
   const cities = [...new Set(allCentres.map((c) => c.cityCode))].sort();
   const provinceName = localName(locale, province);
@@ -313,7 +311,7 @@ export default async function ProvincePage({ params, searchParams }: Props) {
               <tbody>
                 {centres.map((c) => {
                   const r = engine.centres.get(c.id)!;
-                  const open = r.flags.filter((f) => openKeys.has(f.key) && f.severity !== "info");
+                  const open = openWarnings(r.flags);
                   return (
                     <tr key={c.id}>
                       <td>
