@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt } from "drizzle-orm";
 import type { Db } from "./client";
+import { approvalStandsAt, num } from "./engine-data";
+import { CONVERTED_FIELDS } from "@/lib/validation/update";
 import { auditLog, updateApprovals, updates, users, type ApprovedMilestone, type ApprovedValues } from "./schema";
 
-const num = (v: unknown) => (typeof v === "number" ? v : null);
-const CONVERTED = ["convertedSelf", "convertedTransfer", "convertedLicense", "convertedJoint", "convertedEquity"] as const;
 
 export interface ApprovedPeriodFigures {
   period: string;
@@ -22,7 +22,7 @@ export interface ApprovedPeriodFigures {
  * past shows what was approved then, not later corrections.
  */
 export function centreApprovedHistory(db: Db, centreId: string, cutoff?: string) {
-  const standing = cutoff === undefined ? isNull(updateApprovals.withdrawnAt) : and(lt(updateApprovals.approvedAt, cutoff), or(isNull(updateApprovals.withdrawnAt), gte(updateApprovals.withdrawnAt, cutoff)));
+  const standing = cutoff === undefined ? isNull(updateApprovals.withdrawnAt) : approvalStandsAt(cutoff);
   const rows = db
     .select({ period: updateApprovals.period, periodEnd: updateApprovals.periodEnd, values: updateApprovals.values, milestones: updateApprovals.milestones })
     .from(updateApprovals)
@@ -33,7 +33,7 @@ export function centreApprovedHistory(db: Db, centreId: string, cutoff?: string)
   const periods: ApprovedPeriodFigures[] = rows.map((row) => {
     for (const m of row.milestones as ApprovedMilestone[]) milestoneProgress.set(m.id, { progress: m.progress, actualCompletionDate: m.actualCompletionDate });
     const v = row.values as ApprovedValues;
-    const modes = CONVERTED.map((f) => num(v[f]));
+    const modes = CONVERTED_FIELDS.map((f) => num(v[f]));
     return {
       period: row.period,
       periodEnd: row.periodEnd,

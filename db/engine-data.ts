@@ -52,7 +52,13 @@ function revert<T extends object>(row: T, asOf: Record<string, unknown> | undefi
   return reverted;
 }
 
-const num = (v: unknown) => (typeof v === "number" ? v : null);
+/** A figure from an approval's stored values: numbers only, anything else is "not reported". */
+export const num = (v: unknown) => (typeof v === "number" ? v : null);
+
+/** Approvals standing at `cutoff`: made before it and not withdrawn (reopened) by then. */
+export function approvalStandsAt(cutoff: string): SQL {
+  return and(lt(updateApprovals.approvedAt, cutoff), or(isNull(updateApprovals.withdrawnAt), gte(updateApprovals.withdrawnAt, cutoff)))!;
+}
 
 /**
  * Everything the engine reads, nationwide: the duplicate and scattered rules compare centres across
@@ -229,7 +235,7 @@ function approvedAt(db: Db, cutoff: string): Approved {
   const rows = db
     .select({ centreId: updateApprovals.centreId, period: updateApprovals.period, periodEnd: updateApprovals.periodEnd, values: updateApprovals.values, milestones: updateApprovals.milestones })
     .from(updateApprovals)
-    .where(and(lt(updateApprovals.approvedAt, cutoff), or(isNull(updateApprovals.withdrawnAt), gte(updateApprovals.withdrawnAt, cutoff))))
+    .where(approvalStandsAt(cutoff))
     .orderBy(asc(updateApprovals.periodEnd))
     .all();
   const approvedProgress = new Map<string, number>();
