@@ -6,7 +6,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native addons must be loaded by Node at run time, not bundled.
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "read-excel-file", "write-excel-file"],
   poweredByHeader: false,
   // forbidden() answers 403 with app/forbidden.tsx.
   experimental: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvDownloadHeaders, csvWithPreamble } from "./csv";
+import { csvDownloadHeaders, csvSafeText, csvUnsafeText, csvWithPreamble } from "./csv";
 
 describe("csvWithPreamble", () => {
   it("starts with a BOM, puts the preamble, a blank line, the header and rows, quoting what needs it", () => {
@@ -13,5 +13,20 @@ describe("csvDownloadHeaders", () => {
   it("names the file in ASCII and UTF-8", () => {
     const headers = csvDownloadHeaders("全国总览-2026-09-30.csv") as Record<string, string>;
     expect(headers["Content-Disposition"]).toBe(`attachment; filename="____-2026-09-30.csv"; filename*=UTF-8''${encodeURIComponent("全国总览-2026-09-30.csv")}`);
+  });
+});
+
+describe("csvSafeText", () => {
+  it("prefixes text a spreadsheet would run as a formula, and the importer's csvUnsafeText removes it again", () => {
+    for (const text of ["=1+1", "+86 10", "-x", "@SUM(A1)", "\tx"]) {
+      expect(csvSafeText(text)).toBe(`'${text}`);
+      expect(csvUnsafeText(csvSafeText(text))).toBe(text);
+    }
+    expect(csvSafeText("中心 -1")).toBe("中心 -1");
+    expect(csvUnsafeText("'quoted")).toBe("'quoted");
+  });
+
+  it("is applied to text cells of a CSV, not to numbers", () => {
+    expect(csvWithPreamble([], ["a", "b"], [["=HYPERLINK()", -5]]).slice(1)).toBe("a,b\r\n'=HYPERLINK(),-5\r\n");
   });
 });
