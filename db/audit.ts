@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   ...FLAG_ACTIONS,
   "rate",
   "revoke",
+  "import",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -28,7 +29,7 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export interface AuditRecord {
   actor: AuditActor;
-  entity: "user" | "plan_target" | "centre" | "milestone" | "update" | "evidence" | "reporting_calendar" | "risk_threshold" | "flag" | "confidence_rating" | "api_token";
+  entity: "user" | "plan_target" | "centre" | "milestone" | "update" | "evidence" | "reporting_calendar" | "risk_threshold" | "flag" | "confidence_rating" | "api_token" | "import";
   entityId: string;
   action: AuditAction;
   before?: unknown;

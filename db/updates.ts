@@ -114,6 +114,11 @@ export interface SaveUpdateInput {
   milestones: UpdateFields["milestones"];
 }
 
+/** A checked update form's fields as what saveUpdate takes. */
+export function saveInputOf(fields: UpdateFields): SaveUpdateInput {
+  return { centreId: fields.centreId, period: fields.period, version: fields.version, intent: fields.intent, values: valuesOf(fields), milestones: fields.milestones };
+}
+
 /**
  * Saves the draft (creating it on first save) and, with intent "submit", sends it to review,
  * in one transaction with its audit entries and the reviewers' notifications.

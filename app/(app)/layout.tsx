@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
-import { canAdminister } from "@/lib/domain/permissions";
+import { canAdminister, canImport } from "@/lib/domain/permissions";
 import { LanguageSwitch } from "@/app/_components/language-switch";
 import { SignOutButton } from "@/app/_components/sign-out-button";
 import { getDb } from "@/db/client";
@@ -42,6 +42,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <Link href="/reporting">{t("nav.reporting")}</Link>
             </li>
             <li><Link href="/reporting/discipline">{t("discipline.title")}</Link></li>
+            {canImport(user) && (
+              <li>
+                <Link href="/import">{t("import.nav")}</Link>
+              </li>
+            )}
             {user.role === "reviewer" && (
               <li>
                 <Link href="/reviews">{t("nav.reviews")}</Link>

@@ -1,28 +1,27 @@
 import "server-only";
-import { getDb } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { getCalendar } from "@/db/calendars";
 import { getCentreProvince } from "@/db/centres";
 import { loadUpdateContext } from "@/db/update-context";
-import { reviewUpdate, saveUpdate } from "@/db/updates";
+import { reviewUpdate, saveInputOf, saveUpdate, type SaveUpdateInput } from "@/db/updates";
 import type { SessionUser } from "@/lib/auth/current-user";
 import { chinaToday } from "@/lib/domain/china-time";
 import { DomainError, FieldErrors, ForbiddenError, NotFoundError } from "@/lib/domain/errors";
-import { canEditCentresIn } from "@/lib/domain/permissions";
+import { canEditCentresIn, type Actor } from "@/lib/domain/permissions";
 import { parsePeriod, periodRefusal } from "@/lib/domain/periods";
 import { env } from "@/lib/env";
 import { fieldErrorKeys } from "@/lib/validation/form-state";
-import { updateSchema, VALUE_FIELDS, type UpdateFields, type UpdateValues } from "@/lib/validation/update";
+import { updateSchema, type UpdateFields } from "@/lib/validation/update";
 
 // Saving, submitting and reviewing a periodic update: the rules shared by the reporting form's server
 // actions and the REST API, so both refuse exactly the same things.
 
 /**
- * Saves the draft (or, with intent "submit", saves and submits it) after the checks the form makes:
- * the centre's stored province, the period against the province's calendar on first save, and the
- * update schema's rules against stored state (thrown as FieldErrors).
+ * The checks the reporting form makes before saving: the centre's stored province, the period against the
+ * province's calendar on first save, and the update schema's rules against stored state (FieldErrors).
+ * Returns what to save; throws the refusal.
  */
-export function saveUpdateFor(user: SessionUser, fields: UpdateFields): { id: string; version: number } {
-  const db = getDb();
+export function checkUpdateFor(db: Db, user: Actor, fields: UpdateFields): SaveUpdateInput {
   const period = parsePeriod(fields.period);
   if (!period) throw new DomainError("invalidPeriod", "period");
   const provinceCode = getCentreProvince(db, fields.centreId);
@@ -38,9 +37,13 @@ export function saveUpdateFor(user: SessionUser, fields: UpdateFields): { id: st
   // The same schema with the rules that need stored state (last approval, evidence, plan).
   const checked = updateSchema(context).safeParse(fields);
   if (!checked.success) throw new FieldErrors(fieldErrorKeys(checked.error.issues));
-  const input = checked.data;
-  const values = Object.fromEntries(VALUE_FIELDS.map((f) => [f, input[f]])) as UpdateValues;
-  return saveUpdate(db, { centreId: input.centreId, period: input.period, version: input.version, intent: input.intent, values, milestones: input.milestones }, user);
+  return saveInputOf(checked.data);
+}
+
+/** Saves the draft (or, with intent "submit", saves and submits it) after the form's checks. */
+export function saveUpdateFor(user: SessionUser, fields: UpdateFields): { id: string; version: number } {
+  const db = getDb();
+  return saveUpdate(db, checkUpdateFor(db, user, fields), user);
 }
 
 /** Approve, return or reopen; the workflow (reviewer in scope, four eyes, reason) is checked in reviewUpdate. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { forbidden } from "next/navigation";
-import { canAdminister, canEditCentresIn, canReadProvince } from "@/lib/domain/permissions";
+import { canAdminister, canEditCentresIn, canImport, canReadProvince } from "@/lib/domain/permissions";
 import type { SessionUser } from "./current-user";
 import { logRefusal } from "./security-log";
 
@@ -21,6 +21,10 @@ export function assertCanEditCentresIn(user: SessionUser, provinceCode: string, 
 
 export function assertAdmin(user: SessionUser, route: string): void {
   if (!canAdminister(user)) refuse(user, route, undefined, "admin_only");
+}
+
+export function assertCanImport(user: SessionUser, route: string): void {
+  if (!canImport(user)) refuse(user, route, undefined, "import_not_allowed");
 }
 
 export function assertCanReview(user: SessionUser, route: string): void {

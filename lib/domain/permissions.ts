@@ -37,3 +37,8 @@ export function provinceRequirement(role: Role): "required" | "forbidden" | "opt
   if (role === "admin") return "forbidden";
   return "optional";
 }
+
+/** Spreadsheet import writes centres, milestones and updates: whoever may edit centres somewhere. */
+export function canImport(actor: Actor): boolean {
+  return actor.role === "admin" || (actor.role === "staff" && actor.provinceCode !== null);
+}

@@ -1,0 +1,68 @@
+import type { z } from "zod";
+import { headerLabel, IMPORT_COLUMNS } from "./columns";
+import type { ImportKind } from "./kinds";
+import { cellText, type ImportIssue, type ImportRecord, type ImportTable } from "./table";
+
+/** Planning yields the number of rows done this often, so a caller can report progress and let other work run. */
+export const PROGRESS_EVERY = 500;
+
+/** Runs a planning generator to the end without pausing (tests, small files). */
+export function runToEnd<T>(steps: Generator<number, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Collects a file's problems, each pointing at a row and at a column as the file names it. */
+export class IssueList {
+  readonly issues: ImportIssue[] = [];
+
+  constructor(
+    private readonly kind: ImportKind,
+    private readonly table: ImportTable,
+  ) {
+    this.issues.push(...table.issues);
+  }
+
+  /** A problem with one cell (the column key), or with the whole row when `key` is null. */
+  add(record: ImportRecord, key: string | null, reason: string, params?: Record<string, string | number>): void {
+    const column = key === null ? undefined : IMPORT_COLUMNS[this.kind].find((c) => c.key === key);
+    this.issues.push({
+      row: record.row,
+      column: key === null ? null : (this.table.headers.get(key) ?? (column ? headerLabel(column) : key)),
+      value: key === null ? null : cellText(record.values[key] ?? null),
+      reason,
+      ...(params && { params }),
+    });
+  }
+
+  /** Schema issues, each on the column its first path segment names (`columnOf` maps schema fields to columns). */
+  addZod(record: ImportRecord, issues: readonly z.core.$ZodIssue[], columnOf: (field: string) => string = (f) => f): void {
+    const seen = new Set<string>();
+    for (const issue of issues) {
+      const field = String(issue.path[0] ?? "");
+      const key = field === "" ? null : columnOf(field);
+      // One message per cell, as the form shows one per field.
+      if (seen.has(String(key))) continue;
+      seen.add(String(key));
+      this.add(record, key, issue.message);
+    }
+  }
+
+  get length(): number {
+    return this.issues.length;
+  }
+}
+
+/** Rows that name the same thing twice: the second and later ones are refused, pointing at the first. */
+export class KeyRegister {
+  private readonly firstRow = new Map<string, number>();
+
+  /** The row that already used this key, if any. */
+  claim(key: string, row: number): number | undefined {
+    const first = this.firstRow.get(key);
+    if (first === undefined) this.firstRow.set(key, row);
+    return first;
+  }
+}
