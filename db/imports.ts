@@ -5,7 +5,7 @@ import { writeAudit } from "./audit";
 import { createCentre, updateCentre } from "./centres";
 import { createMilestone, updateMilestone } from "./milestones";
 import { centreFocusTags, centres, centreTargets, milestones, planTargets, updateMilestones, updates } from "./schema";
-import { approvedMilestoneProgress, saveInputOf, saveUpdate } from "./updates";
+import { saveInputOf, saveUpdate } from "./updates";
 import type { Actor } from "@/lib/domain/permissions";
 import type { ExistingCentre, CentreAction } from "@/lib/import/plan-centres";
 import type { ExistingMilestone, MilestoneAction } from "@/lib/import/plan-milestones";
@@ -98,11 +98,6 @@ export function periodUpdates(db: Db, scope: Scope, period: string): Map<string,
       { status: r.status, version: r.version, values: Object.fromEntries(VALUE_FIELDS.map((f) => [f, r[f]])) as UpdateValues, milestones: progress.get(r.id) ?? [] },
     ]),
   );
-}
-
-/** Every current milestone of a centre with its last approved progress (what the reporting form starts from). */
-export function approvedMilestoneList(db: Db, centreId: string): UpdateFields["milestones"] {
-  return [...approvedMilestoneProgress(db, centreId)].map(([id, m]) => ({ id, progress: m.progress, actualCompletionDate: m.actualCompletionDate }));
 }
 
 /** A checked row the database refused after all (someone changed it meanwhile): the import stops here. */

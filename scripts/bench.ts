@@ -6,6 +6,7 @@
 // and the synthetic set (BENCH_ENGINE_CENTRES, default 10,000; BENCH_ENGINE_RUNS timed runs, default 5).
 // Pages: BENCH_PAGES=0 skips them; BENCH_PAGES_CENTRES (default 10,000), BENCH_PAGES_RUNS (timed rounds,
 // default 20). They need a production build, made first when `.next` is missing or older than the source.
+// Import (issue 6): BENCH_IMPORT_ROWS (default 10,000) rows of centres, then of one period's updates.
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
@@ -23,11 +24,13 @@ import { parsePeriod } from "@/lib/domain/periods";
 import { FOCUS_TAGS } from "@/lib/domain/vocabulary";
 import { benchEngine, type Report } from "./bench-engine";
 import { benchPages } from "./bench-pages";
+import { benchImport } from "./bench-import";
 
 const EXTRA_CENTRES = Number(process.env.BENCH_CENTRES ?? 2000);
 const ENGINE_CENTRES = Number(process.env.BENCH_ENGINE_CENTRES ?? 10_000);
 const ENGINE_RUNS = Number(process.env.BENCH_ENGINE_RUNS ?? 5);
 const PAGES = process.env.BENCH_PAGES !== "0";
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
 const PAGES_CENTRES = Number(process.env.BENCH_PAGES_CENTRES ?? 10_000);
 const PAGES_RUNS = Number(process.env.BENCH_PAGES_RUNS ?? 20);
 
@@ -118,6 +121,7 @@ async function main() {
   const started = performance.now();
   await benchRequests();
   benchEngine(report, ENGINE_CENTRES, ENGINE_RUNS);
+  await benchImport(report, IMPORT_ROWS);
   if (PAGES) await benchPages(report, PAGES_CENTRES, PAGES_RUNS);
   report("bench_total_s", (performance.now() - started) / 1000, "s");
 }

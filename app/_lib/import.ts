@@ -2,9 +2,9 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { Db } from "@/db/client";
 import { listProvinceOptions } from "@/db/provinces";
-import { applyImport, approvedMilestoneList, centreRefs, importableCentres, importableMilestones, ImportRowError, periodUpdates, targetProvinces, type ImportWrite } from "@/db/imports";
-import { DomainError, FieldErrors } from "@/lib/domain/errors";
-import { readableScope, type Actor } from "@/lib/domain/permissions";
+import { applyImport, centreRefs, importableCentres, importableMilestones, ImportRowError, periodUpdates, targetProvinces, type ImportWrite } from "@/db/imports";
+import { DomainError, FieldErrors, ForbiddenError } from "@/lib/domain/errors";
+import { canEditCentresIn, readableScope, type Actor } from "@/lib/domain/permissions";
 import { CentreDirectory } from "@/lib/import/centre-ref";
 import { readGrid } from "@/lib/import/file";
 import { planCentres } from "@/lib/import/plan-centres";
@@ -12,7 +12,12 @@ import { planMilestones } from "@/lib/import/plan-milestones";
 import { planUpdates } from "@/lib/import/plan-updates";
 import { readTable, type ImportIssue, type ImportTable } from "@/lib/import/table";
 import type { ImportOptions } from "@/lib/validation/import";
-import { checkUpdateFor } from "./update-edits";
+import { getCalendar } from "@/db/calendars";
+import { loadUpdateContexts } from "@/db/update-context";
+import { chinaToday } from "@/lib/domain/china-time";
+import { parsePeriod, type Calendar } from "@/lib/domain/periods";
+import { env } from "@/lib/env";
+import { checkUpdateAgainst } from "./update-edits";
 
 // The import use case: read the file, check every row against the stored data with the forms' rules,
 // and only when nothing is wrong (and this is not a dry run) write it all in one transaction.
@@ -54,13 +59,23 @@ function plan(db: Db, user: Actor, options: ImportOptions, table: ImportTable): 
     case "milestones":
       return planMilestones(table, directory(), importableMilestones(db, scope));
     case "updates": {
-      const existing = periodUpdates(db, scope, options.period!);
-      return planUpdates(table, options.period!, options.submit ? "submit" : "save", directory(), {
+      const period = parsePeriod(options.period!)!;
+      const centres = directory();
+      // The stored state of every centre the file names, read in a few queries rather than several per row.
+      const named = [...new Set(table.records.map((r) => centres.resolve(r)).flatMap((ref) => ("centre" in ref ? [ref.centre] : [])))];
+      const loaded = loadUpdateContexts(db, named.map((c) => c.id), period, chinaToday(), env.NARRATIVE_DEVIATION_PP);
+      const provinceOf = new Map(named.map((c) => [c.id, c.provinceCode]));
+      const existing = periodUpdates(db, scope, period.code);
+      const calendars = new Map<string, Calendar>();
+      const calendarOf = (provinceCode: string) => calendars.get(provinceCode) ?? calendars.set(provinceCode, getCalendar(db, provinceCode)).get(provinceCode)!;
+      return planUpdates(table, period.code, options.submit ? "submit" : "save", centres, {
         existing: (centreId) => existing.get(centreId),
-        approvedMilestones: (centreId) => approvedMilestoneList(db, centreId),
+        approvedMilestones: (centreId) => [...(loaded.get(centreId)?.approved ?? [])].map(([id, m]) => ({ id, ...m })),
         check: (fields) => {
           try {
-            checkUpdateFor(db, user, fields);
+            const provinceCode = provinceOf.get(fields.centreId)!;
+            if (!canEditCentresIn(user, provinceCode)) throw new ForbiddenError();
+            checkUpdateAgainst(fields, period, calendarOf(provinceCode), loaded.get(fields.centreId)?.context);
             return { ok: true };
           } catch (error) {
             if (error instanceof FieldErrors) return { issues: Object.entries(error.keys).map(([field, reason]) => ({ field: field.split(".")[0]!, reason })) };

@@ -8,10 +8,10 @@ import type { SessionUser } from "@/lib/auth/current-user";
 import { chinaToday } from "@/lib/domain/china-time";
 import { DomainError, FieldErrors, ForbiddenError, NotFoundError } from "@/lib/domain/errors";
 import { canEditCentresIn, type Actor } from "@/lib/domain/permissions";
-import { parsePeriod, periodRefusal } from "@/lib/domain/periods";
+import { parsePeriod, periodRefusal, type Calendar, type Period } from "@/lib/domain/periods";
 import { env } from "@/lib/env";
 import { fieldErrorKeys } from "@/lib/validation/form-state";
-import { updateSchema, type UpdateFields } from "@/lib/validation/update";
+import { updateRuleIssues, type UpdateContext, type UpdateFields } from "@/lib/validation/update";
 
 // Saving, submitting and reviewing a periodic update: the rules shared by the reporting form's server
 // actions and the REST API, so both refuse exactly the same things.
@@ -28,16 +28,22 @@ export function checkUpdateFor(db: Db, user: Actor, fields: UpdateFields): SaveU
   if (!provinceCode) throw new NotFoundError();
   // Before any rule reads the centre's stored figures: a refusal must not tell another province's numbers.
   if (!canEditCentresIn(user, provinceCode)) throw new ForbiddenError();
+  const context = loadUpdateContext(db, fields.centreId, period, chinaToday(), env.NARRATIVE_DEVIATION_PP);
+  return checkUpdateAgainst(fields, period, getCalendar(db, provinceCode), context);
+}
+
+/** The checks after the permission one, given the province's calendar and the stored state already read. */
+export function checkUpdateAgainst(fields: UpdateFields, period: Period, calendar: Calendar, context: UpdateContext | undefined): SaveUpdateInput {
   if (fields.version === 0) {
-    const refusal = periodRefusal(period, getCalendar(db, provinceCode), chinaToday(), env.REPORTING_START);
+    const refusal = periodRefusal(period, calendar, chinaToday(), env.REPORTING_START);
     if (refusal) throw new DomainError(refusal);
   }
-  const context = loadUpdateContext(db, fields.centreId, period, chinaToday(), env.NARRATIVE_DEVIATION_PP);
   if (!context) throw new NotFoundError();
-  // The same schema with the rules that need stored state (last approval, evidence, plan).
-  const checked = updateSchema(context).safeParse(fields);
-  if (!checked.success) throw new FieldErrors(fieldErrorKeys(checked.error.issues));
-  return saveInputOf(checked.data);
+  // The fields are parsed already; what remains are the update schema's rules against stored state
+  // (last approval, evidence, plan), the same function its refinement runs.
+  const issues = updateRuleIssues(fields, context);
+  if (issues.length > 0) throw new FieldErrors(fieldErrorKeys(issues));
+  return saveInputOf(fields);
 }
 
 /** Saves the draft (or, with intent "submit", saves and submits it) after the form's checks. */

@@ -12,9 +12,9 @@ export function isCityInProvince(cityCode: string, provinceCode: string): boolea
   return cityCode in CITY_NAMES && cityCode.slice(0, 2) === provinceCode.slice(0, 2);
 }
 
+const CITIES_BY_PREFIX = new Map<string, { code: string; name: string }[]>();
+for (const [code, name] of Object.entries(CITY_NAMES)) CITIES_BY_PREFIX.set(code.slice(0, 2), [...(CITIES_BY_PREFIX.get(code.slice(0, 2)) ?? []), { code, name }]);
+
 export function citiesOfProvince(provinceCode: string): { code: string; name: string }[] {
-  const prefix = provinceCode.slice(0, 2);
-  return Object.entries(CITY_NAMES)
-    .filter(([code]) => code.startsWith(prefix))
-    .map(([code, name]) => ({ code, name }));
+  return [...(CITIES_BY_PREFIX.get(provinceCode.slice(0, 2)) ?? [])];
 }

@@ -14,7 +14,7 @@ export interface FormState {
 export const initialFormState: FormState = { status: "idle" };
 
 /** The first issue of each field, as a message key under `validation.` (zod paths joined with dots). */
-export function fieldErrorKeys(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
+export function fieldErrorKeys(issues: readonly Pick<z.core.$ZodIssue, "path" | "message">[]): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of issues) {
     const field = issue.path.join(".") || "_form";

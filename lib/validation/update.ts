@@ -2,7 +2,7 @@ import { z } from "zod";
 import { parsePeriod } from "@/lib/domain/periods";
 import { executionDeviationPp } from "@/lib/domain/investment";
 import { COMPUTE_PRECISIONS } from "@/lib/domain/vocabulary";
-import { enumOf, integer, nullableDate, nullableDecimal, nullableEnumOf, nullableInteger, optionalText, whenFieldsValid } from "./fields";
+import { enumOf, integer, nullableDate, nullableDecimal, nullableEnumOf, nullableInteger, optionalText } from "./fields";
 
 const MAX_COUNT = 1_000_000_000;
 const MAX_YUAN = 10 ** 13;
@@ -116,14 +116,4 @@ export function updateRuleIssues(v: UpdateFields, ctx: UpdateContext): Issue[] {
   }
   if (v.intent === "submit" && v.investmentExecutedYuan === null) add(["investmentExecutedYuan"], "requiredToSubmit");
   return issues;
-}
-
-/** The update form's whole schema: field rules, then (when the fields parse) the rules against stored state. */
-export function updateSchema(ctx: UpdateContext) {
-  return updateFieldsSchema.superRefine(
-    (v, refinement) => {
-      for (const issue of updateRuleIssues(v, ctx)) refinement.addIssue({ code: "custom", ...issue });
-    },
-    { when: whenFieldsValid("milestones", "investmentExecutedYuan", "narrative", "correctionReason", "intent", ...CUMULATIVE_FIELDS) },
-  );
 }
