@@ -147,6 +147,11 @@ test.describe("provincial staff", () => {
     await refused("/overview/export?table=flags&format=xlsx", 403);
     await refused(`/reporting/discipline/export?province=${GD}`, 403);
     await refused(`/centres/${gdCentre.id}/export?table=milestones`, 404);
+    // Parameters are checked as the pages check them: nothing is guessed.
+    await refused(`/provinces/${ZJ}/export?table=centres&format=pdf`, 400);
+    await refused(`/provinces/${ZJ}/export?table=budgets`, 400);
+    await refused(`/provinces/${ZJ}/export?table=centres&asOf=${today}`, 400);
+    await refused(`/provinces/${ZJ}/report?quarter=2026-09`, 400);
 
     const own = await sheets(await page.request.get(`/provinces/${ZJ}/report?quarter=${DEMO_PERIOD}&format=xlsx`));
     expect(own[0]!.data[1]!.slice(0, 2)).toEqual([zh.report.unit, "浙江省"]);
