@@ -28,7 +28,7 @@ export const refuse = {
   invalid: (field: string, reason: string): Refusal => ({ refused: 400, field, reason }),
 };
 
-export function isRefusal(value: unknown): value is Refusal {
+function isRefusal(value: unknown): value is Refusal {
   return typeof value === "object" && value !== null && "refused" in value;
 }
 
@@ -47,7 +47,7 @@ interface ExportRouteSpec<P, D, K extends string> {
   /** Checks the reader may see this scope and loads what every table of the page needs, once. */
   load: (ctx: ExportContext<P>) => D | Refusal;
   /** The page's tables by their `?table=` name; the first one is the default. */
-  tables: Record<K, (data: D, ctx: ExportContext<P>) => ExportedTable | Refusal>;
+  tables: Record<K, (data: D, ctx: ExportContext<P>) => ExportedTable>;
 }
 
 /**
@@ -70,7 +70,6 @@ export function exportRoute<P extends Record<string, string>, D, K extends strin
     const data = spec.load(ctx);
     if (isRefusal(data)) return refusalResponse(data, user, spec.route);
     const table = spec.tables[parsed.data.table as K](data, ctx);
-    if (isRefusal(table)) return refusalResponse(table, user, spec.route);
     const preamble = exportPreamble(t, { ...table, asOf: ctx.asOf });
     const fileStem = `${table.name}-${ctx.asOf ?? table.today}`;
     return tableResponse({ name: table.name, preamble, header: table.header, rows: table.rows }, fileStem, parsed.data.format);
