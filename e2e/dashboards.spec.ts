@@ -188,7 +188,7 @@ test("the measure switch recolours the map and renames its caption; the CSV expo
 
   // Now: the export names today.
   await page.goto("/overview");
-  const exportLink = main(page).getByRole("link", { name: zh.overview.exportCsv });
+  const exportLink = main(page).getByRole("link", { name: zh.export.downloadAs.replace("{table}", zh.overview.byProvince).replace("{format}", "CSV") });
   await expect(exportLink).toHaveAttribute("href", /^\/overview\/export\?/);
   const now = await downloadCsv(page, exportLink);
   expect([...now.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -7,6 +7,8 @@ export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.
 export interface TableSheet {
   /** Sheet tab name; Excel allows 31 characters and none of []:*?/\ */
   name: string;
+  /** A report title above everything, merged across the table's columns. */
+  title?: string;
   preamble?: readonly (readonly string[])[];
   header: readonly string[];
   rows: readonly (readonly (string | number | null)[])[];
@@ -37,7 +39,10 @@ function sheetData(sheet: TableSheet): Row[] {
   const header: Row = sheet.header.map((text): Cell => ({ value: text, fontWeight: "bold", backgroundColor: "#E8EEF4", bottomBorderStyle: "thin", wrap: true }));
   // Strings stay strings (never formulas): a cell that begins with "=" is text in the file.
   const rows: Row[] = sheet.rows.map((row) => row.map((value): Cell => (value === null ? null : typeof value === "number" ? { value, type: Number } : { value, type: String })));
-  return [...preamble, ...(preamble.length > 0 ? [[] as Row] : []), header, ...rows];
+  const title: Row[] = sheet.title
+    ? [[{ value: sheet.title, type: String, fontWeight: "bold", fontSize: 16, align: "center", height: 32, columnSpan: Math.max(1, sheet.header.length) }]]
+    : [];
+  return [...title, ...preamble, ...(preamble.length > 0 ? [[] as Row] : []), header, ...rows];
 }
 
 /** A workbook of tables as Excel and WPS open them: one sheet per table, header frozen. */
@@ -47,7 +52,7 @@ export async function tablesToXlsx(sheets: readonly TableSheet[]): Promise<Buffe
       data: sheetData(sheet),
       sheet: sheetName(sheet.name),
       columns: (sheet.widths ?? fittedWidths(sheet)).map((width) => ({ width })),
-      stickyRowsCount: (sheet.preamble?.length ? sheet.preamble.length + 1 : 0) + 1,
+      stickyRowsCount: (sheet.title ? 1 : 0) + (sheet.preamble?.length ? sheet.preamble.length + 1 : 0) + 1,
     })),
     { fontFamily: "Microsoft YaHei", fontSize: 11 },
   ).toBuffer();

@@ -11,6 +11,9 @@ import { env } from "@/lib/env";
 import { disciplineReport } from "@/app/_lib/discipline";
 import { flagsInScope, getEngine } from "@/app/_lib/engine";
 
+/** The overview lists the most severe open flags; the flag list has the rest. */
+export const TOP_FLAGS = 25;
+
 export interface OverviewProvince extends ProvinceDashboardRow {
   nameZh: string;
   nameEn: string;

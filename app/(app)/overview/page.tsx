@@ -13,16 +13,15 @@ import { overviewViewSchema, overviewViewValues, type OverviewView } from "@/lib
 import { readAsOf, withAsOf, type SearchParams } from "@/app/_lib/as-of";
 import { subjectNames } from "@/app/_lib/engine";
 import { AsOfNotice, AsOfPicker } from "../_components/as-of-picker";
+import { ExportLinks } from "../_components/export-links";
 import { FlagTable } from "../_components/flag-table";
 import { RollUpSummary } from "../_components/roll-up-summary";
 import { TileMap } from "../_components/tile-map";
-import { overviewModel, type OverviewProvince } from "./overview-model";
+import { overviewModel, TOP_FLAGS, type OverviewProvince } from "./overview-model";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("overview"))("title") };
 }
-
-const TOP_FLAGS = 25;
 
 type Props = { searchParams: Promise<SearchParams> };
 
@@ -73,7 +72,6 @@ export default async function OverviewPage({ searchParams }: Props) {
   };
   const classLabels = classLabelsFor(view.measure, (v) => measureText(view.measure, v), t);
   const measureLabel = t(`overview.measures.${view.measure}`);
-  const exportQuery = hrefWith({}).slice(1);
 
   return (
     <>
@@ -131,11 +129,7 @@ export default async function OverviewPage({ searchParams }: Props) {
       <section aria-labelledby="provinces-heading">
         <div className="section-head">
           <h2 id="provinces-heading">{t("overview.byProvince")}</h2>
-          <span className="no-print">
-            <a className="button secondary" href={`/overview/export?${exportQuery}`} download>
-              {t("overview.exportCsv")}
-            </a>
-          </span>
+          <ExportLinks path="/overview/export" params={{ ...view, asOf, table: "provinces" }} table={t("overview.byProvince")} />
         </div>
         <form method="get" className="filters no-print" aria-label={t("overview.filter")}>
           {asOf && <input type="hidden" name="asOf" value={asOf} />}
@@ -223,7 +217,10 @@ export default async function OverviewPage({ searchParams }: Props) {
       <section aria-labelledby="flags-heading">
         <div className="section-head">
           <h2 id="flags-heading">{t("overview.topFlags", { count: Math.min(TOP_FLAGS, open.length), total: open.length })}</h2>
-          <Link href="/flags">{t("risk.allFlags")}</Link>
+          <span className="button-row">
+            <ExportLinks path="/overview/export" params={{ asOf, table: "flags" }} table={t("risk.title")} />
+            <Link href="/flags">{t("risk.allFlags")}</Link>
+          </span>
         </div>
         <FlagTable items={open.slice(0, TOP_FLAGS)} names={subjectNames(open.slice(0, TOP_FLAGS), locale)} caption={t("risk.title")} />
       </section>

@@ -28,6 +28,8 @@ import { AsOfNotice, AsOfPicker } from "../../_components/as-of-picker";
 import { flagHref, FlagTable } from "../../_components/flag-table";
 import { MilestoneTimeline } from "../../_components/milestone-timeline";
 import { CentreIndicators } from "../_components/centre-indicators";
+import { ExportLinks } from "../../_components/export-links";
+import { INDICATORS } from "@/lib/export/tables/centre";
 import { LevelBadge } from "../../_components/risk-badges";
 import { ConfidenceForm } from "../_components/confidence-form";
 
@@ -83,6 +85,7 @@ export default async function CentrePage({ params, searchParams }: Props) {
   // Ratings made by the day shown; a new rating belongs to the current view.
   const ratings = listConfidenceRatings(db, id).filter((r) => cutoff === undefined || r.at < cutoff);
   const latestRating = ratings[0];
+  const exportPath = `/centres/${id}/export`;
   const currentPeriod = periodContaining(chinaToday(), getCalendar(db, centre.provinceCode).cadence);
 
   return (
@@ -200,7 +203,10 @@ export default async function CentrePage({ params, searchParams }: Props) {
       </section>
 
       <section aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading">{t("centreDashboard.timeline")}</h2>
+        <div className="section-head">
+          <h2 id="timeline-heading">{t("centreDashboard.timeline")}</h2>
+          {centreMilestones.length > 0 && <ExportLinks path={exportPath} params={{ asOf, table: "milestones" }} table={t("centreDashboard.timeline")} />}
+        </div>
         {centreMilestones.length === 0 ? (
           <p className="empty">{t("centreDashboard.noTimeline")}</p>
         ) : (
@@ -223,6 +229,15 @@ export default async function CentrePage({ params, searchParams }: Props) {
       <section aria-labelledby="indicators-heading">
         <h2 id="indicators-heading">{t("centreDashboard.indicators")}</h2>
         <p className="muted small">{t("centreDashboard.indicatorsNote", { count: history.periods.length })}</p>
+        {history.periods.length > 0 && (
+          <ul className="plain button-row no-print">
+            {INDICATORS.map((indicator) => (
+              <li key={indicator}>
+                {t(`centreCharts.${indicator}`)} <ExportLinks path={exportPath} params={{ asOf, table: indicator }} table={t(`centreCharts.${indicator}`)} />
+              </li>
+            ))}
+          </ul>
+        )}
         <CentreIndicators
           locale={locale}
           periods={history.periods}
@@ -365,7 +380,10 @@ export default async function CentrePage({ params, searchParams }: Props) {
             </tbody>
           </table>
         )}
-        <h3>{t("centreDashboard.events")}</h3>
+        <div className="section-head">
+          <h3>{t("centreDashboard.events")}</h3>
+          {events.length > 0 && <ExportLinks path={exportPath} params={{ asOf, table: "history" }} table={t("centreDashboard.events")} />}
+        </div>
         {events.length === 0 ? (
           <p className="empty">{t("centreDashboard.noEvents")}</p>
         ) : (

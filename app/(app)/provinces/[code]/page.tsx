@@ -2,34 +2,34 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { listCentresOfProvince } from "@/db/centres";
 import { getProvince } from "@/db/provinces";
-import { listTargets } from "@/db/targets";
 import { requireUser } from "@/lib/auth/current-user";
 import { assertCanReadProvince } from "@/lib/auth/guards";
 import { burnUp } from "@/lib/domain/burn-up";
 import { chinaToday } from "@/lib/domain/china-time";
 import { cityName } from "@/lib/domain/cities";
 import { formatNumber, formatYuan } from "@/lib/domain/format";
-import { matchesCentreFilter } from "@/lib/domain/dashboard";
-import { lookAlikeGroups } from "@/lib/domain/look-alike";
 import { periodLabel } from "@/lib/domain/periods";
+import { disciplinePeriodChoices } from "@/lib/domain/reporting-discipline";
+import { env } from "@/lib/env";
 import { canAdminister, canEditCentresIn } from "@/lib/domain/permissions";
-import { isSuppressed } from "@/lib/domain/risk/flag-review";
-import { RISK_CODES, type RiskFlag } from "@/lib/domain/risk/types";
+import { RISK_CODES } from "@/lib/domain/risk/types";
 import { CENTRE_STATUSES, FOCUS_TAGS } from "@/lib/domain/vocabulary";
 import { localeOrDefault, localName } from "@/lib/i18n/locale";
 import { centreFilterSchema, centreFilterValues, type CentreFilter } from "@/lib/validation/centre-filter";
 import { DemoBadge } from "@/app/_components/demo-badge";
 import { TimeSeriesChart } from "@/app/_components/charts/time-series-chart";
 import { readAsOf, withAsOf, type SearchParams } from "@/app/_lib/as-of";
-import { getEngine, flagsInScope, subjectNames } from "@/app/_lib/engine";
+import { subjectNames } from "@/app/_lib/engine";
 import { AsOfNotice, AsOfPicker } from "../../_components/as-of-picker";
 import { flagHref, FlagTable } from "../../_components/flag-table";
 import { LevelBadge, SeverityBadge } from "../../_components/risk-badges";
 import { RollUpSummary } from "../../_components/roll-up-summary";
 import { TargetBar } from "../../_components/target-bar";
 import { ForecastText, TargetProgressTable } from "../../_components/target-progress-table";
+import { ExportLinks } from "../../_components/export-links";
+import { ReportForm } from "./_components/report-form";
+import { provinceModel } from "./province-model";
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<SearchParams> };
 
@@ -55,27 +55,13 @@ export default async function ProvincePage({ params, searchParams }: Props) {
   const { asOf } = asOfView;
   const filterParse = centreFilterSchema.safeParse(centreFilterValues(query));
   const filter: CentreFilter = filterParse.success ? filterParse.data : {};
-  const engine = getEngine(asOf);
-  // As of an earlier day, targets and centres registered later did not exist yet.
-  const targets = listTargets(db, code).filter((target) => engine.targets.has(target.id));
-  const allCentres = listCentresOfProvince(db, code).filter((c) => engine.centres.has(c.id));
-  const flags = flagsInScope(engine, user, code);
-  const openKeys = new Set(flags.filter((f) => !isSuppressed(f.state)).map((f) => f.flag.key));
-  // A centre's open red and amber flags: what its filter and its flag column count.
-  const openWarnings = (centreFlags: readonly RiskFlag[]) => centreFlags.filter((f) => openKeys.has(f.key) && f.severity !== "info");
+  const { engine, targets, allCentres, flags, openWarnings, groups, centres } = provinceModel(user, code, filter, asOf);
   const centreHref = (id: string) => withAsOf(`/centres/${id}`, asOf);
   const pct = (value: number | null) => (value === null ? "—" : `${formatNumber(value, locale, 1)}%`);
   const names = new Map(allCentres.map((c) => [c.id, c]));
-  const groups = lookAlikeGroups(flags.map((f) => f.flag).filter((f) => openKeys.has(f.key)));
-
-  const centres = allCentres.filter((c) => {
-    const result = engine.centres.get(c.id)!;
-    if (filter.tag && !c.focusTags.includes(filter.tag)) return false;
-    if (filter.city && c.cityCode !== filter.city) return false;
-    return matchesCentreFilter(result.status, openWarnings(result.flags), filter);
-  });
   const cities = [...new Set(allCentres.map((c) => c.cityCode))].sort();
   const provinceName = localName(locale, province);
+  const exportPath = `/provinces/${code}/export`;
 
   return (
     <>
@@ -96,11 +82,14 @@ export default async function ProvincePage({ params, searchParams }: Props) {
       <section aria-labelledby="targets-heading">
         <div className="section-head">
           <h2 id="targets-heading">{t("province.targets")}</h2>
-          {canAdminister(user) && !asOf && (
-            <Link className="button" href={`/admin/targets/new?province=${code}`}>
-              {t("targets.new")}
-            </Link>
-          )}
+          <span className="button-row">
+            {targets.length > 0 && <ExportLinks path={exportPath} params={{ asOf, table: "targets" }} table={t("province.targets")} />}
+            {canAdminister(user) && !asOf && (
+              <Link className="button" href={`/admin/targets/new?province=${code}`}>
+                {t("targets.new")}
+              </Link>
+            )}
+          </span>
         </div>
         {targets.length === 0 ? (
           <p className="empty">{t("province.noTargets")}</p>
@@ -163,7 +152,10 @@ export default async function ProvincePage({ params, searchParams }: Props) {
       </section>
 
       <section aria-labelledby="look-alike-heading">
-        <h2 id="look-alike-heading">{t("province.lookAlikeHeading")}</h2>
+        <div className="section-head">
+          <h2 id="look-alike-heading">{t("province.lookAlikeHeading")}</h2>
+          {groups.length > 0 && <ExportLinks path={exportPath} params={{ asOf, table: "lookalikes" }} table={t("province.lookAlikeHeading")} />}
+        </div>
         <p className="muted small">{t("province.lookAlikeNote")}</p>
         {groups.length === 0 ? (
           <p className="empty">{t("province.noLookAlikes")}</p>
@@ -213,9 +205,10 @@ export default async function ProvincePage({ params, searchParams }: Props) {
       <section aria-labelledby="flags-heading">
         <div className="section-head">
           <h2 id="flags-heading">{t("risk.title")}</h2>
-          <Link href={`/flags?province=${code}`} className="no-print">
-            {t("risk.allFlags")}
-          </Link>
+          <span className="button-row no-print">
+            {flags.length > 0 && <ExportLinks path={exportPath} params={{ asOf, table: "flags" }} table={t("risk.title")} />}
+            <Link href={`/flags?province=${code}`}>{t("risk.allFlags")}</Link>
+          </span>
         </div>
         <FlagTable items={flags} names={subjectNames(flags, locale)} caption={t("risk.title")} limit={PAGE_FLAGS} moreHref={`/flags?province=${code}`} />
       </section>
@@ -223,11 +216,14 @@ export default async function ProvincePage({ params, searchParams }: Props) {
       <section aria-labelledby="centres-heading">
         <div className="section-head">
           <h2 id="centres-heading">{t("province.centres")}</h2>
-          {canEditCentresIn(user, code) && !asOf && (
-            <Link className="button" href={`/centres/new?province=${code}`}>
-              {t("centres.new")}
-            </Link>
-          )}
+          <span className="button-row">
+            {centres.length > 0 && <ExportLinks path={exportPath} params={{ asOf, ...filter, table: "centres" }} table={t("province.centres")} />}
+            {canEditCentresIn(user, code) && !asOf && (
+              <Link className="button" href={`/centres/new?province=${code}`}>
+                {t("centres.new")}
+              </Link>
+            )}
+          </span>
         </div>
         <form method="get" className="filters no-print" aria-label={t("province.centreFilter")}>
           {asOf && <input type="hidden" name="asOf" value={asOf} />}
@@ -342,6 +338,7 @@ export default async function ProvincePage({ params, searchParams }: Props) {
           </div>
         )}
       </section>
+      <ReportForm code={code} quarters={disciplinePeriodChoices(env.REPORTING_START, chinaToday()).quarters} />
     </>
   );
 }

@@ -12,6 +12,7 @@ import { disciplineFilterSchema, disciplineFilterValues } from "@/lib/validation
 import { readAsOf, type SearchParams } from "@/app/_lib/as-of";
 import { disciplineReport } from "@/app/_lib/discipline";
 import { AsOfNotice, AsOfPicker } from "../../_components/as-of-picker";
+import { ExportLinks } from "../../_components/export-links";
 import { DisciplineRules } from "./_components/discipline-rules";
 import { DisciplineTable } from "./_components/discipline-table";
 import { OverdueList } from "./_components/overdue-list";
@@ -67,6 +68,8 @@ export default async function DisciplinePage({ searchParams }: Props) {
     .map((row) => ({ ...row, ...data!.provinces.find((p) => p.code === row.provinceCode)! }))
     .filter((row) => row.centres > 0 || provinceScope !== "all");
   const provinceOptions = scope === "all" ? listProvinceOptions(db) : [];
+  const exportPath = "/reporting/discipline/export";
+  const exportParams = { asOf: view.asOf, period: periodCode, province: scope === "all" ? filter.province : undefined };
 
   return (
     <>
@@ -89,7 +92,10 @@ export default async function DisciplinePage({ searchParams }: Props) {
         report && (
           <>
             <section aria-labelledby="discipline-heading">
-              <h2 id="discipline-heading">{t("discipline.tableCaption", { period: periodLabel(period.code, locale) })}</h2>
+              <div className="section-head">
+                <h2 id="discipline-heading">{t("discipline.tableCaption", { period: periodLabel(period.code, locale) })}</h2>
+                <ExportLinks path={exportPath} params={{ ...exportParams, table: "provinces" }} table={t("discipline.title")} />
+              </div>
               <DisciplineTable
                 rows={rows}
                 total={report.total}
@@ -101,7 +107,10 @@ export default async function DisciplinePage({ searchParams }: Props) {
             <section aria-labelledby="overdue-heading">
               <div className="section-head">
                 <h2 id="overdue-heading">{t("discipline.overdueHeading")}</h2>
-                <span className="muted">{t("discipline.overdueCount", { count: report.overdue.length })}</span>
+                <span className="button-row">
+                  <span className="muted">{t("discipline.overdueCount", { count: report.overdue.length })}</span>
+                  {report.overdue.length > 0 && <ExportLinks path={exportPath} params={{ ...exportParams, table: "overdue" }} table={t("discipline.overdueHeading")} />}
+                </span>
               </div>
               <OverdueList overdue={report.overdue} centreNames={new Map(data!.centres.map((c) => [c.id, c.name]))} provinceNames={provinceNames} />
             </section>
