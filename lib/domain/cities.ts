@@ -18,3 +18,7 @@ for (const [code, name] of Object.entries(CITY_NAMES)) CITIES_BY_PREFIX.set(code
 export function citiesOfProvince(provinceCode: string): { code: string; name: string }[] {
   return [...(CITIES_BY_PREFIX.get(provinceCode.slice(0, 2)) ?? [])];
 }
+
+export function allCities(): { code: string; name: string }[] {
+  return [...CITIES_BY_PREFIX.values()].flat();
+}

@@ -14,6 +14,19 @@ export function runToEnd<T>(steps: Generator<number, T>): T {
   }
 }
 
+/**
+ * A value the schema could not read in a coded column is most likely a misspelt name: the import says
+ * so and lists the choices (the message names them) instead of the form's plain "invalid".
+ */
+const UNKNOWN_VALUE: Record<string, { schemaReason: string; reason: string }> = {
+  focusTags: { schemaReason: "invalid", reason: "unknownCode" },
+  status: { schemaReason: "invalid", reason: "unknownCode" },
+  category: { schemaReason: "invalid", reason: "unknownCode" },
+  computePrecision: { schemaReason: "invalid", reason: "unknownCode" },
+  cityCode: { schemaReason: "cityCode", reason: "unknownCity" },
+  provinceCode: { schemaReason: "provinceCode", reason: "unknownProvince" },
+};
+
 /** Collects a file's problems, each pointing at a row and at a column as the file names it. */
 export class IssueList {
   readonly issues: ImportIssue[] = [];
@@ -46,7 +59,9 @@ export class IssueList {
       // One message per cell, as the form shows one per field.
       if (seen.has(String(key))) continue;
       seen.add(String(key));
-      this.add(record, key, issue.message);
+      const unknown = key === null ? undefined : UNKNOWN_VALUE[key];
+      if (unknown && issue.message === unknown.schemaReason) this.add(record, key, unknown.reason, { field: key! });
+      else this.add(record, key, issue.message);
     }
   }
 

@@ -1,7 +1,7 @@
 import zh from "@/lib/i18n/messages/zh.json";
 import en from "@/lib/i18n/messages/en.json";
 import { CENTRE_STATUSES, COMPUTE_PRECISIONS, FOCUS_TAGS, MILESTONE_CATEGORIES } from "@/lib/domain/vocabulary";
-import { citiesOfProvince } from "@/lib/domain/cities";
+import { allCities, citiesOfProvince } from "@/lib/domain/cities";
 import { cellText, isoDay, type CellValue } from "./table";
 
 // Cell values as the schemas take them. Coded fields accept the code or its label in either language,
@@ -84,13 +84,17 @@ export function provinceCodeOf(value: CellValue, provinces: readonly ProvinceNam
   return provinces.find((p) => [p.code, p.nameZh, p.nameEn, p.shortZh].some((name) => normalise(name) === wanted))?.code ?? text;
 }
 
-/** A city by code, or by its Chinese name within the province ("杭州市" or "杭州"). */
+/**
+ * A city by code, or by its Chinese name ("杭州市" or "杭州"), looked up in the province first and then
+ * nationwide, so a city of another province is reported as such rather than as an unknown code.
+ */
 export function cityCodeOf(value: CellValue, provinceCode: string | null): string | null {
   const text = cellText(value);
   if (text === null) return null;
-  if (/^\d+$/.test(text.trim()) || provinceCode === null) return text.trim();
+  if (/^\d+$/.test(text.trim())) return text.trim();
   const wanted = text.trim().replace(/市$/, "");
-  return citiesOfProvince(provinceCode).find((c) => c.name.replace(/市$/, "") === wanted)?.code ?? text;
+  const named = (cities: { code: string; name: string }[]) => cities.find((c) => c.name.replace(/市$/, "") === wanted)?.code;
+  return (provinceCode === null ? undefined : named(citiesOfProvince(provinceCode))) ?? named(allCities()) ?? text;
 }
 
 /** Numbers: spreadsheet numbers pass through; text keeps its thousands separators for the schema to strip. */
