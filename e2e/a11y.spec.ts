@@ -40,6 +40,7 @@ const PAGES: { name: string; path: string; as: Who }[] = [
   { name: "admin calendar", path: "/admin/calendars/330000", as: "admin" },
   { name: "admin thresholds", path: "/admin/thresholds", as: "admin" },
   { name: "new centre form", path: "/centres/new?province=330000", as: "staffZj" },
+  { name: "import", path: "/import", as: "staffZj" },
   { name: "update form", path: `/centres/${hzA.id}/updates/${openPeriod}`, as: "staffZj" },
   { name: "update in review", path: `/centres/${chip.id}/updates/${DEMO_PERIOD}`, as: "reviewer" },
 ];

@@ -29,33 +29,41 @@ const UNKNOWN_VALUE: Record<string, { schemaReason: string; reason: string }> = 
 
 /** Collects a file's problems, each pointing at a row and at a column as the file names it. */
 export class IssueList {
-  readonly issues: ImportIssue[] = [];
+  private readonly found: { issue: ImportIssue; order: number }[] = [];
 
   constructor(
     private readonly kind: ImportKind,
     private readonly table: ImportTable,
   ) {
-    this.issues.push(...table.issues);
+    this.found.push(...table.issues.map((issue) => ({ issue, order: -1 })));
   }
 
   /** A problem with one cell (the column key), or with the whole row when `key` is null. */
   add(record: ImportRecord, key: string | null, reason: string, params?: Record<string, string | number>): void {
-    const column = key === null ? undefined : IMPORT_COLUMNS[this.kind].find((c) => c.key === key);
-    this.issues.push({
+    const position = key === null ? -1 : IMPORT_COLUMNS[this.kind].findIndex((c) => c.key === key);
+    const column = IMPORT_COLUMNS[this.kind][position];
+    const issue: ImportIssue = {
       row: record.row,
       column: key === null ? null : (this.table.headers.get(key) ?? (column ? headerLabel(column) : key)),
       value: key === null ? null : cellText(record.values[key] ?? null),
       reason,
       ...(params && { params }),
-    });
+    };
+    // Whole-row problems after the row's cells, cells in the template's column order.
+    this.found.push({ issue, order: key === null ? Number.MAX_SAFE_INTEGER : position });
   }
 
-  /** Schema issues, each on the column its first path segment names (`columnOf` maps schema fields to columns). */
-  addZod(record: ImportRecord, issues: readonly z.core.$ZodIssue[], columnOf: (field: string) => string = (f) => f): void {
+  /** Every problem, by row and, within a row, by column (the order a reader scans the sheet). */
+  get issues(): ImportIssue[] {
+    return [...this.found].sort((a, b) => (a.issue.row ?? 0) - (b.issue.row ?? 0) || a.order - b.order).map((f) => f.issue);
+  }
+
+  /** Schema issues, each on the column its first path segment names (schema fields and columns share names). */
+  addZod(record: ImportRecord, issues: readonly z.core.$ZodIssue[]): void {
     const seen = new Set<string>();
     for (const issue of issues) {
       const field = String(issue.path[0] ?? "");
-      const key = field === "" ? null : columnOf(field);
+      const key = field === "" ? null : field;
       // One message per cell, as the form shows one per field.
       if (seen.has(String(key))) continue;
       seen.add(String(key));
@@ -66,7 +74,7 @@ export class IssueList {
   }
 
   get length(): number {
-    return this.issues.length;
+    return this.found.length;
   }
 }
 
