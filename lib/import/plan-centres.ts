@@ -97,14 +97,16 @@ export function* planCentres(table: ImportTable, snapshot: CentreSnapshot, actor
     const match = matchCentre(record, byId, byName, preliminary.provinceCode, preliminary.name);
     if (match.reason) issues.add(record, match.reason === "centreNotFound" ? "id" : "name", match.reason);
     const stored = match.centre;
+    // Whose province the row is in is told even when other cells are wrong too.
+    const province = snapshot.provinces.some((p) => p.code === preliminary.provinceCode) ? preliminary.provinceCode : null;
+    if (province !== null && !canEditCentresIn(actor, province)) issues.add(record, "provinceCode", "provinceNotYours");
+    else if (province !== null && stored && stored.provinceCode !== province) issues.add(record, "provinceCode", "provinceImmutable");
     const parsed = centreSchema.safeParse(rawInput(record.values, present, stored, snapshot.provinces));
     if (!parsed.success) {
       issues.addZod(record, parsed.error.issues);
       continue;
     }
     const input = parsed.data;
-    if (!canEditCentresIn(actor, input.provinceCode)) issues.add(record, "provinceCode", "provinceNotYours");
-    else if (stored && stored.provinceCode !== input.provinceCode) issues.add(record, "provinceCode", "provinceImmutable");
     const foreign = input.targetIds.filter((id) => snapshot.targetProvinces.get(id) !== input.provinceCode);
     if (foreign.length > 0) issues.add(record, "targetIds", "targetNotInProvince", { ids: foreign.join(", ") });
     const key = stored ? `id:${stored.id}` : `name:${nameKey(input.provinceCode, input.name)}`;
