@@ -2,17 +2,12 @@ import { and, asc, desc, eq, inArray, isNull, lt } from "drizzle-orm";
 import type { Db } from "./client";
 import { approvalStandsAt, num } from "./engine-data";
 import { CONVERTED_FIELDS } from "@/lib/validation/update";
+import type { IndicatorPeriod } from "@/lib/export/tables/centre";
 import { auditLog, updateApprovals, updates, users, type ApprovedMilestone, type ApprovedValues } from "./schema";
 
 
-export interface ApprovedPeriodFigures {
-  period: string;
-  periodEnd: string;
-  investmentExecutedYuan: number | null;
-  resultsProduced: number | null;
-  /** The five conversion modes added together; null when none was reported. */
-  resultsConverted: number | null;
-  utilizationPercent: number | null;
+/** One approved period's figures (resultsConverted: the five conversion modes added, null when none was reported). */
+export interface ApprovedPeriodFigures extends IndicatorPeriod {
   computePflops: number | null;
 }
 

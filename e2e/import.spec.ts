@@ -114,15 +114,16 @@ test("staff import milestones by centre name, then a quarter's figures submitted
   await page.getByRole("radio", { name: zh.import.kinds.updates }).check();
   await page.getByLabel(zh.import.period).selectOption("2026-Q3");
   await page.getByLabel(zh.import.submit).check();
-  const figures = [[null, "青海省", centre, "2026-Q3", 190_000_000, null, null, null, 4, 1, 12, 2]];
-  await upload(page, csvFile("u.csv", "updates", figures, header("updates").slice(0, 12)));
+  // Investment, patents filed and granted, results produced, converted by the centre itself.
+  const figures = [[null, "青海省", centre, "2026-Q3", 190_000_000, 4, 1, 12, 2]];
+  await upload(page, csvFile("u.csv", "updates", figures, header("updates").slice(0, 9)));
   await expect(page.getByText(message(zh.import.imported, { rows: 1, create: 1, update: 0, unchanged: 0, skip: 0 }))).toBeVisible();
 
   // The quarter's current data shows the figures; the update now waits for review, so changing it by import is refused.
   const current = await download(page, page.getByRole("link", { name: "CSV" }).nth(1));
   expect(current.bytes.toString("utf8")).toContain("190000000");
   figures[0]![4] = 200_000_000;
-  await upload(page, csvFile("u2.csv", "updates", figures, header("updates").slice(0, 12)));
+  await upload(page, csvFile("u2.csv", "updates", figures, header("updates").slice(0, 9)));
   await expect(page.locator("table.import-errors tbody tr")).toHaveText([new RegExp(zh.import.reasons.updateLocked)]);
 });
 

@@ -38,8 +38,9 @@ export async function benchImport(report: Report, rows: number): Promise<void> {
     if (checked.status !== "checked" || imported.status !== "imported" || imported.counts.create !== rows || again.counts.unchanged !== rows) throw new Error("centre import bench did not import as expected");
 
     const ids = centreRefs(db, "330000").map((c) => c.id);
-    const updateRows = ids.map((id, i) => [id, null, null, "2026-Q3", 25_000_000 + i, null, null, null, 10, 2, 40, 3]);
-    const updatesFile = new Uint8Array(await tablesToXlsx([{ name: "updates", header: IMPORT_COLUMNS.updates.slice(0, 12).map(headerLabel), rows: updateRows }]));
+    // Investment, patents filed and granted, results produced, converted by the centre itself.
+    const updateRows = ids.map((id, i) => [id, null, null, "2026-Q3", 25_000_000 + i, 10, 2, 40, 3]);
+    const updatesFile = new Uint8Array(await tablesToXlsx([{ name: "updates", header: IMPORT_COLUMNS.updates.slice(0, 9).map(headerLabel), rows: updateRows }]));
     const [updates, updatesMs] = await timed(() => run({ kind: "updates", period: "2026-Q3" }, updatesFile));
     if (updates.status !== "imported" || updates.counts.create !== rows) throw new Error(`update import bench failed: ${JSON.stringify(updates).slice(0, 500)}`);
 

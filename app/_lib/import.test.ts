@@ -223,7 +223,8 @@ describe("importing one period's updates", () => {
 
   it("applies the update rules against stored state and the period column", async () => {
     const a = createCentre(db, testCentreInput("规则中心"), { label: "test" });
-    const cols = [...valueHeader.slice(0, 5), valueHeader[10]!, valueHeader[11]!];
+    const column = (key: string) => headerLabel(IMPORT_COLUMNS.updates.find((c) => c.key === key)!);
+    const cols = [...valueHeader.slice(0, 5), column("resultsProduced"), column("convertedSelf")];
     const outcome = await run(staff, "updates", await xlsx({ header: cols, rows: [[a, null, null, "2026-Q2", 1, 5, 9]] }), { period: "2026-Q3" });
     const issues = outcome.status === "refused" ? outcome.issues : [];
     expect(issues.map((i) => [i.row, i.column?.split(" / ")[0], i.reason])).toEqual([[2, "报告期", "periodMismatch"]]);

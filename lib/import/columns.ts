@@ -1,5 +1,6 @@
 import zh from "@/lib/i18n/messages/zh.json";
 import en from "@/lib/i18n/messages/en.json";
+import { VALUE_FIELDS } from "@/lib/validation/update";
 
 // The columns of each import file. Headers carry both languages ("中心名称 / Centre name") and are taken
 // from the message files, so a file's headers read exactly like the form's labels. On import a header
@@ -52,27 +53,7 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {
   updates: [
     ...CENTRE_REF,
     column("period", (m) => m.import.columns.period),
-    ...(
-      [
-        "investmentExecutedYuan",
-        "computePflops",
-        "computePrecision",
-        "utilizationPercent",
-        "patentsFiled",
-        "patentsGranted",
-        "resultsProduced",
-        "convertedSelf",
-        "convertedTransfer",
-        "convertedLicense",
-        "convertedJoint",
-        "convertedEquity",
-        "techContractValueYuan",
-        "firmsIncubated",
-        "talentIntroduced",
-        "narrative",
-        "correctionReason",
-      ] as const
-    ).map((key) => column(key, (m) => m.updates.fields[key])),
+    ...VALUE_FIELDS.map((key) => column(key, (m) => m.updates.fields[key])),
   ],
 };
 
