@@ -19,11 +19,16 @@ export function wantsEmail(preference: DeliveryPreference, category: ReminderCat
   return UNMUTABLE_CATEGORIES.includes(category) || !preference.muted.includes(category);
 }
 
-/** Retry policy: 2, 4, 8 … minutes after each failure, at most six hours apart, eight attempts in all (about 10 hours). */
-export const RETRY_POLICY = { firstDelayMinutes: 2, maxDelayMinutes: 360, maxAttempts: 8 } as const;
+/** Retry policy: 2, 4, 8 … minutes after each failure, at most six hours apart, eight attempts in all (the last about 4 hours after the first). */
+export interface RetryPolicy {
+  firstDelayMinutes: number;
+  maxDelayMinutes: number;
+  maxAttempts: number;
+}
+export const RETRY_POLICY: RetryPolicy = { firstDelayMinutes: 2, maxDelayMinutes: 360, maxAttempts: 8 };
 
 /** When to try again after `attempts` failed attempts, or null when the send is given up as failed. */
-export function nextAttemptAt(attempts: number, now: Date, policy: typeof RETRY_POLICY = RETRY_POLICY): string | null {
+export function nextAttemptAt(attempts: number, now: Date, policy: RetryPolicy = RETRY_POLICY): string | null {
   if (attempts >= policy.maxAttempts) return null;
   const minutes = Math.min(policy.firstDelayMinutes * 2 ** (attempts - 1), policy.maxDelayMinutes);
   return new Date(now.getTime() + minutes * 60_000).toISOString();
