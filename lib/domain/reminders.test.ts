@@ -114,16 +114,16 @@ describe("dueReminders", () => {
   });
 
   it("tells the province's reviewers of a flag that turned red", () => {
-    expect(summary("2026-10-11", { turnedRed: [{ key: "low_conversion|c9", provinceCode: "440000" }] })).toEqual(["rev-gd flag_red|low_conversion|c9|2026-10-11"]);
+    const flag = { key: "low_conversion|c9", provinceCode: "440000", code: "low_conversion", explanation: { zh: "转化率低", en: "Low conversion" } };
+    const reminders = dueReminders(input("2026-10-11", { turnedRed: [flag] }));
+    expect(reminders.map((r) => `${r.userId} ${r.eventKey}`)).toEqual(["rev-gd flag_red|low_conversion|c9|2026-10-11"]);
+    expect(reminders[0]!.params).toEqual({ code: "low_conversion", explanationZh: "转化率低", explanationEn: "Low conversion" });
   });
 });
 
 describe("redFlagChanges", () => {
   it("reports new red flags and forgets those no longer red", () => {
-    const current = [
-      { key: "a", provinceCode: "330000" },
-      { key: "b", provinceCode: "330000" },
-    ];
-    expect(redFlagChanges(current, new Set(["b", "c"]))).toEqual({ turnedRed: [{ key: "a", provinceCode: "330000" }], cleared: ["c"] });
+    const flag = (key: string) => ({ key, provinceCode: "330000", code: "stale_reporting", explanation: { zh: "", en: "" } });
+    expect(redFlagChanges([flag("a"), flag("b")], new Set(["b", "c"]))).toEqual({ turnedRed: [flag("a")], cleared: ["c"] });
   });
 });

@@ -48,6 +48,9 @@ export interface ReturnedUpdate {
 export interface RedFlag {
   key: string;
   provinceCode: string;
+  code: string;
+  /** The flag's own sentence, kept with the reminder so the message says what turned red. */
+  explanation: { zh: string; en: string };
 }
 
 export interface Person {
@@ -149,7 +152,8 @@ export function dueReminders(input: ReminderInput, rules: ReminderRules = DEFAUL
   for (const flag of input.turnedRed) {
     const eventKey = `flag_red|${flag.key}|${input.today}`;
     for (const userId of audience("flag_red", flag.provinceCode, input.people)) {
-      reminders.push({ userId, eventKey, category: "flag_red", centreId: null, period: null, flagKey: flag.key, params: {} });
+      const params = { code: flag.code, explanationZh: flag.explanation.zh, explanationEn: flag.explanation.en };
+      reminders.push({ userId, eventKey, category: "flag_red", centreId: null, period: null, flagKey: flag.key, params });
     }
   }
   return reminders;
