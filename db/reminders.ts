@@ -2,7 +2,7 @@ import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { Db } from "./client";
 import { writeAudit } from "./audit";
-import { computeEngine } from "./engine";
+import { computeEngineCached } from "./engine";
 import { centres, notificationPreferences, redFlagNotices, reminders, reportingCalendars, updates, users } from "./schema";
 import { DEFAULT_PREFERENCE, wantsEmail, type DeliveryPreference } from "@/lib/domain/mail-delivery";
 import { DEFAULT_CALENDAR, type Calendar, type UpdateStatus } from "@/lib/domain/periods";
@@ -38,7 +38,8 @@ export function loadReminderInput(db: Db, today: string, reportingStart: string)
     .all()
     .map((c) => ({ ...c, updates: statuses.get(c.id) ?? new Map() }));
 
-  const engine = computeEngine(db, today, reportingStart);
+  // The cached snapshot: under the in-process schedule, runs while nothing changed skip the recomputation.
+  const engine = computeEngineCached(db, today, reportingStart);
   const currentRed: RedFlag[] = [];
   for (const [provinceCode, flags] of engine.flagsByProvince) {
     for (const flag of flags) {
