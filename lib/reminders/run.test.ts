@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createCentre } from "@/db/centres";
 import type { Db } from "@/db/client";
 import { setPreference } from "@/db/reminders";
+import { listUnsentMail } from "@/db/mail-outbox";
 import { mailOutbox, reminders } from "@/db/schema";
 import { createTestDb, testCentreInput } from "@/db/test-db";
 import { createUser } from "@/db/users";
@@ -149,6 +150,22 @@ describe("runReminders", () => {
     expect(later).toMatchObject({ sent: 1, retrying: 0 });
     expect(db.select().from(mailOutbox).where(eq(mailOutbox.status, "pending")).all()).toEqual([]);
     expect(received.filter((m) => m.to === waiting[0]!.toAddress && m.subject === waiting[0]!.subject)).toHaveLength(1);
+  });
+
+  it("gives a message up as failed after the last attempt and keeps it for administrators", async () => {
+    refuseNext = Number.POSITIVE_INFINITY;
+    let now = MORNING;
+    for (let attempt = 1; attempt <= 8; attempt += 1) {
+      const result = await run(now);
+      expect(result.sent).toBe(0);
+      const pending = db.select({ next: mailOutbox.nextAttemptAt }).from(mailOutbox).where(eq(mailOutbox.status, "pending")).all();
+      if (attempt < 8) now = new Date(pending.map((p) => p.next).sort().at(-1)!);
+      else expect(pending).toEqual([]);
+    }
+    const { counts, rows } = listUnsentMail(db);
+    expect(counts).toEqual({ failed: rows.length });
+    expect(rows.every((r) => r.status === "failed" && r.attempts === 8 && /451/.test(r.lastError ?? ""))).toBe(true);
+    expect(received).toEqual([]);
   });
 
   it("does not mail a muted category, but always mails escalations", async () => {
