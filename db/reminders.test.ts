@@ -48,6 +48,9 @@ describe("red flags", () => {
     await runOn("2026-11-03");
     expect(redReminders(key())).toEqual([{ userId: reviewer, eventKey: `flag_red|${key()}|2026-11-03` }]);
     expect(db.select().from(redFlagNotices).all().map((r) => r.flagKey)).toContain(key());
+    const params = db.select({ params: reminders.params }).from(reminders).where(eq(reminders.flagKey, key())).get()!.params;
+    expect(params).toMatchObject({ code: "stale_reporting", subjectZh: "嘉兴示例中心", subjectEn: "嘉兴示例中心" });
+    expect(params.explanationEn).toMatch(/^3 reporting periods have no approved update/);
 
     await runOn("2026-11-04");
     expect(redReminders(key())).toHaveLength(1);

@@ -3,17 +3,18 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "./client";
 import { writeAudit } from "./audit";
 import { computeEngineCached } from "./engine";
-import { centres, notificationPreferences, redFlagNotices, reminders, reportingCalendars, updates, users } from "./schema";
+import { centres, notificationPreferences, planTargets, provinces, redFlagNotices, reminders, reportingCalendars, updates, users } from "./schema";
 import { DEFAULT_PREFERENCE, wantsEmail, type DeliveryPreference } from "@/lib/domain/mail-delivery";
 import { DEFAULT_CALENDAR, type Calendar, type UpdateStatus } from "@/lib/domain/periods";
 import { redFlagChanges, type RedFlag, type Reminder, type ReminderCentre, type ReminderInput } from "@/lib/domain/reminders";
 import { flagState, isSuppressed } from "@/lib/domain/risk/flag-review";
+import type { RiskFlag, RiskSubjectKind } from "@/lib/domain/risk/types";
 
 /**
  * What the reminder rules read on `today`: every centre with its updates' statuses, the calendars,
  * returned updates, active accounts, and the red flags (not dismissed) that were not red at the last run.
  */
-export function loadReminderInput(db: Db, today: string, reportingStart: string): ReminderInput & { currentRed: RedFlag[]; cleared: string[] } {
+export function loadReminderInput(db: Db, today: string, reportingStart: string): ReminderInput & { cleared: string[] } {
   const calendars = new Map<string, Calendar>(
     db
       .select({ code: reportingCalendars.provinceCode, cadence: reportingCalendars.cadence, dueDays: reportingCalendars.dueDays, graceDays: reportingCalendars.graceDays })
@@ -40,14 +41,16 @@ export function loadReminderInput(db: Db, today: string, reportingStart: string)
 
   // The cached snapshot: under the in-process schedule, runs while nothing changed skip the recomputation.
   const engine = computeEngineCached(db, today, reportingStart);
-  const currentRed: RedFlag[] = [];
+  const currentRed: { key: string; provinceCode: string; flag: RiskFlag }[] = [];
   for (const [provinceCode, flags] of engine.flagsByProvince) {
     for (const flag of flags) {
-      if (flag.severity === "red" && !isSuppressed(flagState(flag, engine.reviews.get(flag.key), today))) currentRed.push({ key: flag.key, provinceCode, code: flag.code, explanation: flag.explanation });
+      if (flag.severity === "red" && !isSuppressed(flagState(flag, engine.reviews.get(flag.key), today))) currentRed.push({ key: flag.key, provinceCode, flag });
     }
   }
   const known = new Set(db.select({ key: redFlagNotices.flagKey }).from(redFlagNotices).all().map((r) => r.key));
-  const { turnedRed, cleared } = redFlagChanges(currentRed, known);
+  const changes = redFlagChanges(currentRed, known);
+  const subjectOf = subjectNamer(db, changes.turnedRed.map((r) => r.flag));
+  const turnedRed: RedFlag[] = changes.turnedRed.map(({ key, provinceCode, flag }) => ({ key, provinceCode, code: flag.code, subject: subjectOf(flag), explanation: flag.explanation }));
 
   return {
     today,
@@ -58,9 +61,24 @@ export function loadReminderInput(db: Db, today: string, reportingStart: string)
       .filter((u) => u.status === "returned" && u.returnedAt !== null)
       .map((u) => ({ updateId: u.id, centreId: u.centreId, provinceCode: u.provinceCode, period: u.period, submittedBy: u.submittedBy, returnedAt: u.returnedAt! })),
     turnedRed,
-    currentRed,
-    cleared,
+    cleared: changes.cleared,
     people: db.select({ id: users.id, role: users.role, provinceCode: users.provinceCode }).from(users).where(eq(users.active, true)).all(),
+  };
+}
+
+/** Names of what flags are about, for their messages: centres and targets by their (Chinese) names, provinces in both languages. */
+function subjectNamer(db: Db, flags: readonly RiskFlag[]): (flag: RiskFlag) => { zh: string; en: string } {
+  const ids = (kinds: readonly RiskSubjectKind[]) => [...new Set(flags.filter((f) => kinds.includes(f.subject.kind)).flatMap((f) => f.subject.ids))];
+  const centreIds = ids(["centre", "centre_pair"]);
+  const targetIds = ids(["target"]);
+  const provinceCodes = ids(["province"]);
+  const names = new Map<string, { zh: string; en: string }>();
+  if (centreIds.length > 0) for (const c of db.select({ id: centres.id, name: centres.name }).from(centres).where(inArray(centres.id, centreIds)).all()) names.set(c.id, { zh: c.name, en: c.name });
+  if (targetIds.length > 0) for (const t of db.select({ id: planTargets.id, title: planTargets.title }).from(planTargets).where(inArray(planTargets.id, targetIds)).all()) names.set(t.id, { zh: t.title, en: t.title });
+  if (provinceCodes.length > 0) for (const p of db.select({ code: provinces.code, zh: provinces.nameZh, en: provinces.nameEn }).from(provinces).where(inArray(provinces.code, provinceCodes)).all()) names.set(p.code, { zh: p.zh, en: p.en });
+  return (flag) => {
+    const named = flag.subject.ids.map((id) => names.get(id) ?? { zh: id, en: id });
+    return { zh: named.map((n) => n.zh).join("、"), en: named.map((n) => n.en).join(", ") };
   };
 }
 

@@ -114,16 +114,16 @@ describe("dueReminders", () => {
   });
 
   it("tells the province's reviewers of a flag that turned red", () => {
-    const flag = { key: "low_conversion|c9", provinceCode: "440000", code: "low_conversion", explanation: { zh: "转化率低", en: "Low conversion" } };
+    const flag = { key: "low_conversion|c9", provinceCode: "440000", code: "low_conversion", subject: { zh: "深圳中心", en: "深圳中心" }, explanation: { zh: "转化率低", en: "Low conversion" } };
     const reminders = dueReminders(input("2026-10-11", { turnedRed: [flag] }));
     expect(reminders.map((r) => `${r.userId} ${r.eventKey}`)).toEqual(["rev-gd flag_red|low_conversion|c9|2026-10-11"]);
-    expect(reminders[0]!.params).toEqual({ code: "low_conversion", explanationZh: "转化率低", explanationEn: "Low conversion" });
+    expect(reminders[0]!.params).toEqual({ code: "low_conversion", subjectZh: "深圳中心", subjectEn: "深圳中心", explanationZh: "转化率低", explanationEn: "Low conversion" });
   });
 });
 
 describe("redFlagChanges", () => {
   it("reports new red flags and forgets those no longer red", () => {
-    const flag = (key: string) => ({ key, provinceCode: "330000", code: "stale_reporting", explanation: { zh: "", en: "" } });
+    const flag = (key: string) => ({ key, provinceCode: "330000", code: "stale_reporting", subject: { zh: "", en: "" }, explanation: { zh: "", en: "" } });
     expect(redFlagChanges([flag("a"), flag("b")], new Set(["b", "c"]))).toEqual({ turnedRed: [flag("a")], cleared: ["c"] });
   });
 });

@@ -49,7 +49,8 @@ export interface RedFlag {
   key: string;
   provinceCode: string;
   code: string;
-  /** The flag's own sentence, kept with the reminder so the message says what turned red. */
+  /** What the flag is about (centres, target or province by name) and its own sentence, kept with the reminder so the message says what turned red. */
+  subject: { zh: string; en: string };
   explanation: { zh: string; en: string };
 }
 
@@ -152,7 +153,7 @@ export function dueReminders(input: ReminderInput, rules: ReminderRules = DEFAUL
   for (const flag of input.turnedRed) {
     const eventKey = `flag_red|${flag.key}|${input.today}`;
     for (const userId of audience("flag_red", flag.provinceCode, input.people)) {
-      const params = { code: flag.code, explanationZh: flag.explanation.zh, explanationEn: flag.explanation.en };
+      const params = { code: flag.code, subjectZh: flag.subject.zh, subjectEn: flag.subject.en, explanationZh: flag.explanation.zh, explanationEn: flag.explanation.en };
       reminders.push({ userId, eventKey, category: "flag_red", centreId: null, period: null, flagKey: flag.key, params });
     }
   }
@@ -163,7 +164,7 @@ export function dueReminders(input: ReminderInput, rules: ReminderRules = DEFAUL
  * Which red flags are new since the last run (`known`: keys recorded as red then) and which are no
  * longer red (to forget, so turning red again is news again).
  */
-export function redFlagChanges(current: readonly RedFlag[], known: ReadonlySet<string>): { turnedRed: RedFlag[]; cleared: string[] } {
+export function redFlagChanges<F extends { key: string }>(current: readonly F[], known: ReadonlySet<string>): { turnedRed: F[]; cleared: string[] } {
   const now = new Set(current.map((f) => f.key));
   return { turnedRed: current.filter((f) => !known.has(f.key)), cleared: [...known].filter((key) => !now.has(key)) };
 }

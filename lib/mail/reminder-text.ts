@@ -8,8 +8,8 @@ export type Translate = (key: string, values?: Record<string, string | number>) 
 /** One reminder as a sentence, the same in the app and in mail. */
 export function reminderText(t: Translate, item: Omit<MailItem, "centreId">, locale: Locale): string {
   if (item.category === "flag_red") {
-    const explanation = locale === "zh" ? item.params.explanationZh : item.params.explanationEn;
-    return t("reminders.items.flag_red", { rule: t(`risk.codes.${item.params.code}`), explanation: String(explanation ?? "") });
+    const [subject, explanation] = locale === "zh" ? [item.params.subjectZh, item.params.explanationZh] : [item.params.subjectEn, item.params.explanationEn];
+    return t("reminders.items.flag_red", { rule: t(`risk.codes.${item.params.code}`), subject: String(subject ?? ""), explanation: String(explanation ?? "") });
   }
   return t(`reminders.items.${item.category}`, { ...item.params, centre: item.centreName ?? "—", period: item.period ? periodLabel(item.period, locale) : "—" });
 }
