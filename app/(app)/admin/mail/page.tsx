@@ -56,7 +56,7 @@ export default async function MailPage({ searchParams }: Props) {
                 <tr key={row.id}>
                   <th scope="row">{row.toAddress}</th>
                   <td>{row.subject}</td>
-                  <td>
+                  <td className="nowrap">
                     <span className="status">{t(`statuses.${row.status}`)}</span>
                   </td>
                   <td className="num">{row.attempts}</td>
