@@ -29,7 +29,7 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export interface AuditRecord {
   actor: AuditActor;
-  entity: "user" | "plan_target" | "centre" | "milestone" | "update" | "evidence" | "reporting_calendar" | "risk_threshold" | "flag" | "confidence_rating" | "api_token" | "import";
+  entity: "user" | "plan_target" | "centre" | "milestone" | "update" | "evidence" | "reporting_calendar" | "risk_threshold" | "flag" | "confidence_rating" | "api_token" | "import" | "mail" | "notification_preference";
   entityId: string;
   action: AuditAction;
   before?: unknown;

@@ -15,6 +15,8 @@ import { TARGET_MEASURES } from "@/lib/domain/target-measures";
 import { FLAG_ACTIONS } from "@/lib/domain/risk/flag-review";
 import { RISK_SEVERITIES } from "@/lib/domain/risk/types";
 import { DELIVERY_LEVELS } from "@/lib/domain/engine";
+import { REMINDER_CATEGORIES } from "@/lib/domain/reminders";
+import { DELIVERY_MODES } from "@/lib/domain/mail-delivery";
 
 // Conventions: ids are text UUIDs; dates are ISO `YYYY-MM-DD` text; timestamps are ISO-8601 UTC text;
 // money is integer 元. Every editable row has a `version` for optimistic concurrency.
@@ -431,6 +433,94 @@ export const apiTokens = sqliteTable(
     revokedAt: text("revoked_at"),
   },
   (t) => [uniqueIndex("api_tokens_hash_unique").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
+);
+
+/**
+ * Reminders delivered by `npm run reminders`, one row per person and event (stage, centre or update,
+ * period): the unique index is what makes "never the same reminder twice" hold across restarts and
+ * concurrent runs. Each row is also the person's in-app notification; `email_status` says whether it
+ * still waits for mail (`pending`), went into an outbox message (`queued`), or will not be mailed.
+ */
+export const reminders = sqliteTable(
+  "reminders",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    eventKey: text("event_key").notNull(),
+    category: text("category", { enum: REMINDER_CATEGORIES }).notNull(),
+    centreId: text("centre_id").references(() => centres.id, { onDelete: "cascade" }),
+    period: text("period"),
+    flagKey: text("flag_key"),
+    params: text("params", { mode: "json" }).$type<Record<string, string | number>>().notNull(),
+    createdAt: text("created_at").notNull(),
+    readAt: text("read_at"),
+    emailStatus: text("email_status", { enum: ["pending", "queued", "skipped"] }).notNull(),
+    outboxId: text("outbox_id").references(() => mailOutbox.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    uniqueIndex("reminders_user_event_unique").on(t.userId, t.eventKey),
+    index("reminders_user_read_idx").on(t.userId, t.readAt),
+    index("reminders_email_idx").on(t.emailStatus),
+    index("reminders_centre_idx").on(t.centreId),
+    index("reminders_outbox_idx").on(t.outboxId),
+  ],
+);
+
+/**
+ * Mail waiting to be sent, sent, or given up on. A digest is unique per person and Beijing day. A failed
+ * attempt records its error and the time of the next one (exponential backoff); `claimed_until` keeps two
+ * concurrent runs from sending the same message.
+ */
+export const mailOutbox = sqliteTable(
+  "mail_outbox",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    toAddress: text("to_address").notNull(),
+    locale: text("locale", { enum: LOCALES }).notNull(),
+    kind: text("kind", { enum: DELIVERY_MODES }).notNull(),
+    digestDay: text("digest_day"),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    status: text("status", { enum: ["pending", "sent", "failed"] }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: text("next_attempt_at").notNull(),
+    claimedUntil: text("claimed_until"),
+    lastError: text("last_error"),
+    createdAt: text("created_at").notNull(),
+    sentAt: text("sent_at"),
+  },
+  (t) => [
+    uniqueIndex("mail_outbox_digest_unique").on(t.userId, t.digestDay),
+    index("mail_outbox_status_idx").on(t.status, t.nextAttemptAt),
+  ],
+);
+
+/** A person's mail settings; without a row, DEFAULT_PREFERENCE (daily digest, nothing muted). */
+export const notificationPreferences = sqliteTable("notification_preferences", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  mode: text("mode", { enum: DELIVERY_MODES }).notNull(),
+  muted: text("muted", { mode: "json" }).$type<(typeof REMINDER_CATEGORIES)[number][]>().notNull(),
+  updatedAt: text("updated_at").notNull().$defaultFn(nowIso).$onUpdateFn(nowIso),
+});
+
+/** Flags that were red at the last reminders run, so only a flag newly turned red is announced. */
+export const redFlagNotices = sqliteTable(
+  "red_flag_notices",
+  {
+    flagKey: text("flag_key").primaryKey(),
+    provinceCode: text("province_code")
+      .notNull()
+      .references(() => provinces.code),
+    since: text("since").notNull(),
+  },
+  (t) => [index("red_flag_notices_province_idx").on(t.provinceCode)],
 );
 
 export type Province = typeof provinces.$inferSelect;

@@ -4,6 +4,8 @@ import { readEnv } from "./env";
 describe("readEnv", () => {
   it("fills the documented defaults", () => {
     expect(readEnv({})).toMatchObject({ DATABASE_PATH: "data/tracker.db", SEED_DEMO: "1", PORT: 3000, SESSION_MAX_AGE_HOURS: 12 });
+    expect(readEnv({})).toMatchObject({ REMINDER_DAYS_BEFORE: 3, REMINDER_ESCALATE_PROVINCE_DAYS: 7, REMINDER_ESCALATE_NATIONAL_DAYS: 14, MAIL_DIGEST_HOUR: 8 });
+    expect(readEnv({}).SMTP_URL).toBeUndefined();
   });
 
   it.each([
@@ -12,6 +14,10 @@ describe("readEnv", () => {
     [{ NEXTAUTH_SECRET: "short" }, /NEXTAUTH_SECRET/],
     [{ NEXTAUTH_URL: "not a url" }, /NEXTAUTH_URL/],
     [{ REPORTING_START: "2026-13-01" }, /REPORTING_START/],
+    [{ SMTP_URL: "http://mail.example.gov.cn" }, /SMTP_URL/],
+    [{ SMTP_URL: "smtp://mail.example.gov.cn:25" }, /MAIL_FROM/],
+    [{ REMINDER_ESCALATE_PROVINCE_DAYS: "10", REMINDER_ESCALATE_NATIONAL_DAYS: "5" }, /REMINDER_ESCALATE_NATIONAL_DAYS/],
+    [{ REMINDERS_INTERVAL: "0" }, /REMINDERS_INTERVAL/],
   ])("refuses %o with the variable's name", (source, message) => {
     expect(() => readEnv(source)).toThrow(message);
   });

@@ -14,12 +14,30 @@ const envSchema = z.object({
   REPORTING_START: z.iso.date().default("2026-07-01"),
   // A narrative is required when investment execution is this many percentage points off plan.
   NARRATIVE_DEVIATION_PP: z.coerce.number().min(0).max(100).default(5),
+  // Reminders (lib/domain/reminders.ts): N days before the due date, escalation M and K days overdue.
+  REMINDER_DAYS_BEFORE: z.coerce.number().int().min(0).max(60).default(3),
+  REMINDER_ESCALATE_PROVINCE_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  REMINDER_ESCALATE_NATIONAL_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  REMINDER_RETURNED_EVERY_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+  // Minutes between in-process reminder runs under `npm start`; unset leaves scheduling to cron.
+  REMINDERS_INTERVAL: z.coerce.number().int().min(1).max(1440).optional(),
+  // Mail: without SMTP_URL reminders stay in the app only.
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).optional(),
+  MAIL_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
 });
 
-export type Env = z.infer<typeof envSchema>;
+const checkedEnvSchema = envSchema
+  .refine((e) => e.REMINDER_ESCALATE_NATIONAL_DAYS >= e.REMINDER_ESCALATE_PROVINCE_DAYS, {
+    path: ["REMINDER_ESCALATE_NATIONAL_DAYS"],
+    message: "must not be below REMINDER_ESCALATE_PROVINCE_DAYS",
+  })
+  .refine((e) => e.SMTP_URL === undefined || e.MAIL_FROM !== undefined, { path: ["MAIL_FROM"], message: "is required with SMTP_URL" });
+
+export type Env = z.infer<typeof checkedEnvSchema>;
 
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
-  const parsed = envSchema.safeParse(source);
+  const parsed = checkedEnvSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment configuration: ${problems}`);

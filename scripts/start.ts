@@ -1,10 +1,15 @@
 // `npm start`: builds the app when the build is missing or older than the source, prepares the
-// database (migrations, provinces, demo data on an empty database), then runs `next start`.
+// database (migrations, provinces, demo data on an empty database), then runs `next start`. With
+// REMINDERS_INTERVAL set, this process also runs the reminders job every that many minutes.
 import { spawnSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
+import { reminderJobOptions } from "@/lib/reminders/config";
+import { runReminders } from "@/lib/reminders/run";
+import { every } from "@/lib/reminders/schedule";
 import { buildIsCurrent } from "./build-freshness";
 import { prepareDatabase } from "./prepare-db";
 
@@ -32,8 +37,24 @@ async function main() {
   }
   await prepareDatabase();
   const server = spawn("npx", ["next", "start", "-p", String(env.PORT)], { stdio: "inherit", env: childEnv });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  const stopReminders = env.REMINDERS_INTERVAL === undefined ? undefined : scheduleReminders(env.REMINDERS_INTERVAL);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      stopReminders?.();
+      server.kill(signal);
+    });
+  }
   server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+/** The single-machine default: the same job as `npm run reminders`, in this process, on a timer. */
+function scheduleReminders(minutes: number): () => void {
+  console.log(`Reminders run every ${minutes} min in this process.`);
+  const job = async () => {
+    const result = await runReminders(getDb(), reminderJobOptions(env, new Date()));
+    if (result.reminders + result.sent + result.retrying + result.failed > 0) console.log(`reminders: ${JSON.stringify(result)}`);
+  };
+  return every(minutes * 60_000, job, (error) => console.error("reminders run failed:", error));
 }
 
 main().catch((error: unknown) => {

@@ -8,6 +8,7 @@ import { getDb } from "@/db/client";
 import { getProvince } from "@/db/provinces";
 import { localName } from "@/lib/i18n/locale";
 import { unreadCount } from "@/db/notifications";
+import { unreadReminderCount } from "@/db/reminders";
 
 // This layout only draws the frame; every page and action checks the user again on the server.
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
@@ -15,7 +16,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const t = await getTranslations();
   const province = user.provinceCode ? getProvince(getDb(), user.provinceCode) : undefined;
   const scope = province ? localName(await getLocale(), province) : t("common.national");
-  const unread = unreadCount(getDb(), user.id);
+  const unread = unreadCount(getDb(), user.id) + unreadReminderCount(getDb(), user.id);
   return (
     <>
       <a href="#main" className="skip-link">
@@ -81,9 +82,13 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 <li>
                   <Link href="/admin/thresholds">{t("nav.thresholds")}</Link>
                 </li>
+                <li>
+                  <Link href="/admin/mail">{t("reminders.adminNav")}</Link>
+                </li>
               </>
             )}
             <li><Link href="/settings/tokens">{t("apiTokens.nav")}</Link></li>
+            <li><Link href="/settings/notifications">{t("reminders.nav")}</Link></li>
           </ul>
         </nav>
         <div className="user-box">

@@ -6,7 +6,9 @@ import { listNotifications } from "@/db/notifications";
 import { requireUser } from "@/lib/auth/current-user";
 import { periodLabel } from "@/lib/domain/periods";
 import { localeOrDefault } from "@/lib/i18n/locale";
+import { listReminders } from "@/db/reminders";
 import { MarkReadButton } from "./_components/mark-read-button";
+import { ReminderList } from "./_components/reminder-list";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("notifications"))("title") };
@@ -17,14 +19,21 @@ export default async function NotificationsPage() {
   const t = await getTranslations();
   const locale = localeOrDefault(await getLocale());
   const items = listNotifications(getDb(), user.id);
+  const reminders = listReminders(getDb(), user.id);
   return (
     <>
       <div className="section-head">
         <h1>{t("notifications.title")}</h1>
-        {items.some((n) => !n.readAt) && <MarkReadButton />}
+        {[...items, ...reminders].some((n) => !n.readAt) && <MarkReadButton />}
       </div>
+      {reminders.length > 0 && (
+        <section aria-labelledby="reminders-title">
+          <h2 id="reminders-title">{t("reminders.listTitle")}</h2>
+          <ReminderList items={reminders} locale={locale} />
+        </section>
+      )}
       {items.length === 0 ? (
-        <p className="empty">{t("notifications.empty")}</p>
+        reminders.length === 0 && <p className="empty">{t("notifications.empty")}</p>
       ) : (
         <ul className="notification-list">
           {items.map((n) => (

@@ -1,0 +1,163 @@
+import { and, asc, count, eq, inArray, isNull, lte, ne, or } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import type { Db } from "./client";
+import { writeAudit, type AuditActor } from "./audit";
+import { getPreference } from "./reminders";
+import { centres, mailOutbox, reminders, users } from "./schema";
+import { chinaToday } from "@/lib/domain/china-time";
+import { digestDue, nextAttemptAt } from "@/lib/domain/mail-delivery";
+import { NotFoundError } from "@/lib/domain/errors";
+import type { Locale } from "@/lib/domain/vocabulary";
+
+export interface MailItem {
+  centreId: string | null;
+  category: (typeof reminders.$inferSelect)["category"];
+  centreName: string | null;
+  period: string | null;
+  flagKey: string | null;
+  params: Record<string, string | number>;
+}
+export interface Recipient {
+  name: string;
+  locale: Locale;
+}
+export type RenderMail = (recipient: Recipient, items: readonly MailItem[], digestDay: string | null) => { subject: string; body: string };
+
+/** A claimed message is left alone by other runs for this long; a run that died mid-send frees it after it. */
+const CLAIM_MS = 10 * 60_000;
+
+/**
+ * Turns reminders waiting for mail into outbox messages, in one transaction: one message per reminder
+ * for people who chose immediate mail; for digest readers, once `digestHour` (Beijing) has passed, one
+ * message per person and Beijing day holding everything waiting (the unique index makes a second digest
+ * that day impossible). Reminders of deactivated accounts are not mailed. Returns the messages created.
+ */
+export function queueMail(db: Db, now: Date, digestHour: number, render: RenderMail): number {
+  const createdAt = now.toISOString();
+  const day = chinaToday(now);
+  return db.transaction(
+    (tx) => {
+      const waiting = tx
+        .select({
+          id: reminders.id,
+          userId: reminders.userId,
+          email: users.email,
+          name: users.name,
+          locale: users.locale,
+          active: users.active,
+          category: reminders.category,
+          centreId: reminders.centreId,
+          centreName: centres.name,
+          period: reminders.period,
+          flagKey: reminders.flagKey,
+          params: reminders.params,
+        })
+        .from(reminders)
+        .innerJoin(users, eq(users.id, reminders.userId))
+        .leftJoin(centres, eq(centres.id, reminders.centreId))
+        .where(eq(reminders.emailStatus, "pending"))
+        .orderBy(asc(reminders.userId), asc(reminders.createdAt), asc(reminders.eventKey))
+        .all();
+      const byUser = new Map<string, typeof waiting>();
+      for (const row of waiting) byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row]);
+
+      let queued = 0;
+      const enqueue = (rows: typeof waiting, digestDay: string | null) => {
+        const first = rows[0]!;
+        const { subject, body } = render({ name: first.name, locale: first.locale }, rows, digestDay);
+        const id = randomUUID();
+        const base = { id, userId: first.userId, toAddress: first.email, locale: first.locale, subject, body, status: "pending" as const, nextAttemptAt: createdAt, createdAt };
+        const inserted = tx
+          .insert(mailOutbox)
+          .values({ ...base, kind: digestDay === null ? "immediate" : "digest", digestDay })
+          .onConflictDoNothing()
+          .run();
+        if (inserted.changes === 0) return;
+        tx.update(reminders).set({ emailStatus: "queued", outboxId: id }).where(inArray(reminders.id, rows.map((r) => r.id))).run();
+        queued += 1;
+      };
+      for (const [userId, rows] of byUser) {
+        if (!rows[0]!.active) {
+          tx.update(reminders).set({ emailStatus: "skipped" }).where(and(eq(reminders.userId, userId), eq(reminders.emailStatus, "pending"))).run();
+          continue;
+        }
+        if (getPreference(tx, userId).mode === "immediate") for (const row of rows) enqueue([row], null);
+        else if (digestDue(now, digestHour)) enqueue(rows, day);
+      }
+      return queued;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Messages due for an attempt, claimed for this run so a concurrent run skips them. */
+export function claimDueMail(db: Db, now: Date, limit = 100) {
+  const at = now.toISOString();
+  return db.transaction(
+    (tx) => {
+      const rows = tx
+        .select({ id: mailOutbox.id, toAddress: mailOutbox.toAddress, subject: mailOutbox.subject, body: mailOutbox.body, attempts: mailOutbox.attempts })
+        .from(mailOutbox)
+        .where(and(eq(mailOutbox.status, "pending"), lte(mailOutbox.nextAttemptAt, at), or(isNull(mailOutbox.claimedUntil), lte(mailOutbox.claimedUntil, at))))
+        .orderBy(asc(mailOutbox.nextAttemptAt))
+        .limit(limit)
+        .all();
+      if (rows.length > 0) {
+        const claimedUntil = new Date(now.getTime() + CLAIM_MS).toISOString();
+        tx.update(mailOutbox).set({ claimedUntil }).where(inArray(mailOutbox.id, rows.map((r) => r.id))).run();
+      }
+      return rows;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function recordMailSent(db: Db, id: string, attempts: number, now: Date): void {
+  db.update(mailOutbox).set({ status: "sent", attempts, sentAt: now.toISOString(), claimedUntil: null, lastError: null }).where(eq(mailOutbox.id, id)).run();
+}
+
+/** After a failed attempt: try again later with backoff, or give up as `failed` (shown to administrators). */
+export function recordMailFailure(db: Db, id: string, attempts: number, error: string, now: Date): "retry" | "failed" {
+  const next = nextAttemptAt(attempts, now);
+  db.update(mailOutbox)
+    .set({ status: next === null ? "failed" : "pending", attempts, nextAttemptAt: next ?? now.toISOString(), claimedUntil: null, lastError: error.slice(0, 1000) })
+    .where(eq(mailOutbox.id, id))
+    .run();
+  return next === null ? "failed" : "retry";
+}
+
+/** The administrators' view: counts by status and every message not yet sent, oldest first. */
+export function listUnsentMail(db: Db, limit = 200) {
+  const counts = Object.fromEntries(
+    db.select({ status: mailOutbox.status, n: count() }).from(mailOutbox).groupBy(mailOutbox.status).all().map((r) => [r.status, r.n]),
+  ) as Partial<Record<"pending" | "sent" | "failed", number>>;
+  const rows = db
+    .select({
+      id: mailOutbox.id,
+      toAddress: mailOutbox.toAddress,
+      kind: mailOutbox.kind,
+      subject: mailOutbox.subject,
+      status: mailOutbox.status,
+      attempts: mailOutbox.attempts,
+      nextAttemptAt: mailOutbox.nextAttemptAt,
+      lastError: mailOutbox.lastError,
+      createdAt: mailOutbox.createdAt,
+    })
+    .from(mailOutbox)
+    .where(ne(mailOutbox.status, "sent"))
+    .orderBy(asc(mailOutbox.status), asc(mailOutbox.createdAt))
+    .limit(limit)
+    .all();
+  return { counts, rows };
+}
+
+/** An administrator sends a failed message once more, now; audited. Only failed messages can be retried. */
+export function retryFailedMail(db: Db, id: string, actor: AuditActor): void {
+  db.transaction((tx) => {
+    const row = tx.select({ status: mailOutbox.status }).from(mailOutbox).where(eq(mailOutbox.id, id)).get();
+    if (row?.status !== "failed") throw new NotFoundError();
+    const nextAttemptAt = new Date().toISOString();
+    tx.update(mailOutbox).set({ status: "pending", nextAttemptAt }).where(eq(mailOutbox.id, id)).run();
+    writeAudit(tx, { actor, entity: "mail", entityId: id, action: "update", before: { status: "failed" }, after: { status: "pending", nextAttemptAt } });
+  });
+}

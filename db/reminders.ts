@@ -1,0 +1,159 @@
+import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import type { Db } from "./client";
+import { writeAudit } from "./audit";
+import { computeEngineCached } from "./engine";
+import { centres, notificationPreferences, planTargets, provinces, redFlagNotices, reminders, reportingCalendars, updates, users } from "./schema";
+import { DEFAULT_PREFERENCE, wantsEmail, type DeliveryPreference } from "@/lib/domain/mail-delivery";
+import { DEFAULT_CALENDAR, type Calendar, type UpdateStatus } from "@/lib/domain/periods";
+import { redFlagChanges, type RedFlag, type Reminder, type ReminderCentre, type ReminderInput } from "@/lib/domain/reminders";
+import { flagState, isSuppressed } from "@/lib/domain/risk/flag-review";
+import type { RiskFlag, RiskSubjectKind } from "@/lib/domain/risk/types";
+
+/**
+ * What the reminder rules read on `today`: every centre with its updates' statuses, the calendars,
+ * returned updates, active accounts, and the red flags (not dismissed) that were not red at the last run.
+ */
+export function loadReminderInput(db: Db, today: string, reportingStart: string): ReminderInput & { cleared: string[] } {
+  const calendars = new Map<string, Calendar>(
+    db
+      .select({ code: reportingCalendars.provinceCode, cadence: reportingCalendars.cadence, dueDays: reportingCalendars.dueDays, graceDays: reportingCalendars.graceDays })
+      .from(reportingCalendars)
+      .all()
+      .map(({ code, ...calendar }) => [code, calendar]),
+  );
+  const statuses = new Map<string, Map<string, UpdateStatus>>();
+  const updateRows = db
+    .select({ id: updates.id, centreId: updates.centreId, period: updates.period, status: updates.status, submittedBy: updates.submittedBy, returnedAt: updates.returnedAt, provinceCode: centres.provinceCode })
+    .from(updates)
+    .innerJoin(centres, eq(centres.id, updates.centreId))
+    .all();
+  for (const u of updateRows) {
+    let byPeriod = statuses.get(u.centreId);
+    if (!byPeriod) statuses.set(u.centreId, (byPeriod = new Map()));
+    byPeriod.set(u.period, u.status);
+  }
+  const centreRows: ReminderCentre[] = db
+    .select({ id: centres.id, provinceCode: centres.provinceCode, startDate: centres.startDate })
+    .from(centres)
+    .all()
+    .map((c) => ({ ...c, updates: statuses.get(c.id) ?? new Map() }));
+
+  // The cached snapshot: under the in-process schedule, runs while nothing changed skip the recomputation.
+  const engine = computeEngineCached(db, today, reportingStart);
+  const currentRed: { key: string; provinceCode: string; flag: RiskFlag }[] = [];
+  for (const [provinceCode, flags] of engine.flagsByProvince) {
+    for (const flag of flags) {
+      if (flag.severity === "red" && !isSuppressed(flagState(flag, engine.reviews.get(flag.key), today))) currentRed.push({ key: flag.key, provinceCode, flag });
+    }
+  }
+  const known = new Set(db.select({ key: redFlagNotices.flagKey }).from(redFlagNotices).all().map((r) => r.key));
+  const changes = redFlagChanges(currentRed, known);
+  const subjectOf = subjectNamer(db, changes.turnedRed.map((r) => r.flag));
+  const turnedRed: RedFlag[] = changes.turnedRed.map(({ key, provinceCode, flag }) => ({ key, provinceCode, code: flag.code, subject: subjectOf(flag), explanation: flag.explanation }));
+
+  return {
+    today,
+    reportingStart,
+    calendarOf: (code) => calendars.get(code) ?? DEFAULT_CALENDAR,
+    centres: centreRows,
+    returned: updateRows
+      .filter((u) => u.status === "returned" && u.returnedAt !== null)
+      .map((u) => ({ updateId: u.id, centreId: u.centreId, provinceCode: u.provinceCode, period: u.period, submittedBy: u.submittedBy, returnedAt: u.returnedAt! })),
+    turnedRed,
+    cleared: changes.cleared,
+    people: db.select({ id: users.id, role: users.role, provinceCode: users.provinceCode }).from(users).where(eq(users.active, true)).all(),
+  };
+}
+
+/** Names of what flags are about, for their messages: centres and targets by their (Chinese) names, provinces in both languages. */
+function subjectNamer(db: Db, flags: readonly RiskFlag[]): (flag: RiskFlag) => { zh: string; en: string } {
+  const ids = (kinds: readonly RiskSubjectKind[]) => [...new Set(flags.filter((f) => kinds.includes(f.subject.kind)).flatMap((f) => f.subject.ids))];
+  const centreIds = ids(["centre", "centre_pair"]);
+  const targetIds = ids(["target"]);
+  const provinceCodes = ids(["province"]);
+  const names = new Map<string, { zh: string; en: string }>();
+  if (centreIds.length > 0) for (const c of db.select({ id: centres.id, name: centres.name }).from(centres).where(inArray(centres.id, centreIds)).all()) names.set(c.id, { zh: c.name, en: c.name });
+  if (targetIds.length > 0) for (const t of db.select({ id: planTargets.id, title: planTargets.title }).from(planTargets).where(inArray(planTargets.id, targetIds)).all()) names.set(t.id, { zh: t.title, en: t.title });
+  if (provinceCodes.length > 0) for (const p of db.select({ code: provinces.code, zh: provinces.nameZh, en: provinces.nameEn }).from(provinces).where(inArray(provinces.code, provinceCodes)).all()) names.set(p.code, { zh: p.zh, en: p.en });
+  return (flag) => {
+    const named = flag.subject.ids.map((id) => names.get(id) ?? { zh: id, en: id });
+    return { zh: named.map((n) => n.zh).join("、"), en: named.map((n) => n.en).join(", ") };
+  };
+}
+
+export function getPreference(db: Pick<Db, "select">, userId: string): DeliveryPreference {
+  const row = db.select({ mode: notificationPreferences.mode, muted: notificationPreferences.muted }).from(notificationPreferences).where(eq(notificationPreferences.userId, userId)).get();
+  return row ?? DEFAULT_PREFERENCE;
+}
+
+/** A person's own mail settings, audited with what they were before. */
+export function setPreference(db: Db, userId: string, preference: DeliveryPreference): void {
+  const after = { mode: preference.mode, muted: [...preference.muted] };
+  db.transaction((tx) => {
+    const before = getPreference(tx, userId);
+    tx.insert(notificationPreferences).values({ userId, ...after }).onConflictDoUpdate({ target: notificationPreferences.userId, set: after }).run();
+    writeAudit(tx, { actor: { userId }, entity: "notification_preference", entityId: userId, action: "update", before, after });
+  });
+}
+
+/**
+ * Records the reminders in one transaction: a (person, event) already recorded is skipped by the unique
+ * index, so a second run, or a run racing this one, adds nothing. Each new row waits for mail only when
+ * mail is configured and the person has not muted its category. The red flags seen are remembered.
+ * Returns how many reminders were new.
+ */
+export function recordReminders(db: Db, list: readonly Reminder[], red: { turnedRed: readonly RedFlag[]; cleared: readonly string[] }, now: Date, mailEnabled: boolean): number {
+  const createdAt = now.toISOString();
+  return db.transaction(
+    (tx) => {
+      let added = 0;
+      const preferences = new Map<string, DeliveryPreference>();
+      for (const r of list) {
+        let preference = preferences.get(r.userId);
+        if (!preference) preferences.set(r.userId, (preference = getPreference(tx, r.userId)));
+        const emailStatus = mailEnabled && wantsEmail(preference, r.category) ? "pending" : "skipped";
+        const result = tx
+          .insert(reminders)
+          .values({ id: randomUUID(), ...r, createdAt, emailStatus })
+          .onConflictDoNothing({ target: [reminders.userId, reminders.eventKey] })
+          .run();
+        added += result.changes;
+      }
+      for (const flag of red.turnedRed) tx.insert(redFlagNotices).values({ flagKey: flag.key, provinceCode: flag.provinceCode, since: createdAt }).onConflictDoNothing().run();
+      if (red.cleared.length > 0) tx.delete(redFlagNotices).where(inArray(redFlagNotices.flagKey, [...red.cleared])).run();
+      return added;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** The signed-in user's reminders for the notifications page, newest first. */
+export function listReminders(db: Db, userId: string, limit = 50) {
+  return db
+    .select({
+      id: reminders.id,
+      category: reminders.category,
+      centreId: reminders.centreId,
+      centreName: centres.name,
+      period: reminders.period,
+      flagKey: reminders.flagKey,
+      params: reminders.params,
+      createdAt: reminders.createdAt,
+      readAt: reminders.readAt,
+    })
+    .from(reminders)
+    .leftJoin(centres, eq(centres.id, reminders.centreId))
+    .where(eq(reminders.userId, userId))
+    .orderBy(desc(reminders.createdAt))
+    .limit(limit)
+    .all();
+}
+
+export function unreadReminderCount(db: Db, userId: string): number {
+  return db.select({ n: count() }).from(reminders).where(and(eq(reminders.userId, userId), isNull(reminders.readAt))).get()!.n;
+}
+
+export function markRemindersRead(db: Db, userId: string): void {
+  db.update(reminders).set({ readAt: new Date().toISOString() }).where(and(eq(reminders.userId, userId), isNull(reminders.readAt))).run();
+}
