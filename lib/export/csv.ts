@@ -3,14 +3,15 @@ import { stringify } from "csv-stringify/sync";
 /**
  * Text that a spreadsheet would run as a formula (=, +, -, @, tab or carriage return first) gets a
  * leading apostrophe, which Excel and WPS hide and the importer removes again (OWASP "CSV injection").
+ * Text that itself starts with an apostrophe gets one too, so the importer's removal gives it back intact.
  */
 export function csvSafeText(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /^[=+\-@\t\r']/.test(text) ? `'${text}` : text;
 }
 
 /** Undoes csvSafeText on a cell read back from a CSV file. */
 export function csvUnsafeText(text: string): string {
-  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+  return /^'[=+\-@\t\r']/.test(text) ? text.slice(1) : text;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { tablesToXlsx } from "@/lib/export/xlsx";
-import { decodeText, readGrid } from "./file";
+import { zipSync } from "fflate";
+import { decodeText, readGrid, unpackedSize } from "./file";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -20,6 +21,15 @@ describe("readGrid", () => {
     expect(await readGrid(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]))).toEqual({ error: "notSpreadsheet" });
     expect(await readGrid(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00]))).toEqual({ error: "unreadable" });
     expect(await readGrid(utf8('a,"b\n'))).toEqual({ error: "unreadable" });
+  });
+});
+
+describe("unpackedSize", () => {
+  it("counts what an archive inflates to and gives up past the limit (a small file that expands hugely)", () => {
+    const bomb = zipSync({ "xl/worksheets/sheet1.xml": new Uint8Array(2 * 1024 * 1024) });
+    expect(bomb.byteLength).toBeLessThan(10_000);
+    expect(unpackedSize(bomb, 3 * 1024 * 1024)).toBe(2 * 1024 * 1024);
+    expect(unpackedSize(bomb, 1024 * 1024)).toBeUndefined();
   });
 });
 

@@ -1,4 +1,5 @@
 import { parse } from "csv-parse/sync";
+import { Unzip, UnzipInflate } from "fflate";
 import { readSheet } from "read-excel-file/node";
 import { csvUnsafeText } from "@/lib/export/csv";
 import type { CellValue } from "./table";
@@ -7,12 +8,44 @@ import type { CellValue } from "./table";
 // zip (PK\x03\x04); the old binary .xls (OLE2) is refused with advice; anything else must be text,
 // in UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text") or GB18030 (Excel's default CSV in China).
 
-export type GridResult = { grid: CellValue[][] } | { error: "oldExcel" | "notSpreadsheet" | "unreadable" };
+export type GridResult = { grid: CellValue[][] } | { error: "oldExcel" | "notSpreadsheet" | "unreadable" | "unpacksTooLarge" };
+
+/** An XLSX whose parts unpack to more than this is refused before it is parsed (a 20,000-row sheet unpacks to a few tens of MB). */
+export const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
+
+/**
+ * The bytes an archive really unpacks to, counted while inflating and given up past `limit`, so a small
+ * file that expands enormously (a "zip bomb") costs a fraction of a second instead of the server's memory.
+ * The sizes the archive declares are not trusted. Undefined when it is over the limit or not a readable zip.
+ */
+export function unpackedSize(bytes: Uint8Array, limit: number): number | undefined {
+  let total = 0;
+  let refused = false;
+  const unzip = new Unzip((file) => {
+    file.ondata = (error, chunk) => {
+      if (refused) return;
+      total += chunk?.length ?? 0;
+      if (error || total > limit) {
+        refused = true;
+        file.terminate();
+      }
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  try {
+    unzip.push(bytes, true);
+  } catch {
+    return undefined;
+  }
+  return refused ? undefined : total;
+}
 
 const startsWith = (bytes: Uint8Array, prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
 
 export async function readGrid(bytes: Uint8Array): Promise<GridResult> {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    if (unpackedSize(bytes, MAX_UNPACKED_BYTES) === undefined) return { error: "unpacksTooLarge" };
     try {
       return { grid: (await readSheet(Buffer.from(bytes))) as CellValue[][] };
     } catch {

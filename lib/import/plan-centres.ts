@@ -53,13 +53,13 @@ function rawInput(values: Record<string, CellValue>, present: ReadonlySet<string
     name: cellText(values.name ?? null),
     leadInstitution: cellText(values.leadInstitution ?? null),
     leadCreditCode: keep("leadCreditCode", () => cellText(values.leadCreditCode ?? null), stored?.leadCreditCode ?? null),
-    partners: keep("partners", () => listOf(values.partners ?? null, false), stored?.partners ?? []),
+    partners: keep("partners", () => listOf(values.partners ?? null, "names"), stored?.partners ?? []),
     focusTags: codesOf("focusTags", values.focusTags ?? null),
     plannedBudgetYuan: numberCell(values.plannedBudgetYuan ?? null),
     startDate: dateText(values.startDate ?? null),
     plannedCompletionDate: dateText(values.plannedCompletionDate ?? null),
     status: codeOf("status", values.status ?? null),
-    targetIds: keep("targetIds", () => listOf(values.targetIds ?? null, true), stored?.targetIds ?? []),
+    targetIds: keep("targetIds", () => listOf(values.targetIds ?? null, "codes"), stored?.targetIds ?? []),
   };
 }
 

@@ -38,6 +38,11 @@ describe("readTable", () => {
     ]);
   });
 
+  it("reports stray cells once per row however many a row has", () => {
+    const grid = [["里程碑", "类别"], ...Array.from({ length: 1000 }, () => ["m", "compute", ...Array.from({ length: 20 }, () => "x")])];
+    expect(readTable("milestones", grid).issues.filter((i) => i.reason === "valueWithoutHeader")).toHaveLength(1000);
+  });
+
   it("reports a value in a column without a header once per row, but not values under an unknown header", () => {
     const table = readTable("milestones", [
       ["里程碑", "类别", "计划完成日期", "备注"],
@@ -56,6 +61,7 @@ describe("readTable", () => {
 
   it("refuses more rows than the limit without reading them", () => {
     const grid = [["里程碑", "类别"], ...Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => [`m${i}`, "compute"])];
-    expect(readTable("milestones", grid)).toMatchObject({ records: [], issues: [{ reason: "tooManyRows", value: String(MAX_IMPORT_ROWS + 1) }] });
+    expect(readTable("milestones", grid)).toMatchObject({ records: [], issues: [{ reason: "tooManyRows", value: String(MAX_IMPORT_ROWS) }] });
+    expect(readTable("milestones", grid.slice(0, -1)).records).toHaveLength(MAX_IMPORT_ROWS);
   });
 });

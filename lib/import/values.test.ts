@@ -28,10 +28,10 @@ describe("coded cells", () => {
 });
 
 describe("lists, yes/no and dates", () => {
-  it("split lists: loosely for codes, only on semicolons and line ends for names that may hold commas", () => {
-    expect(listOf("甲, 乙；丙\n丁、戊", true)).toEqual(["甲", "乙", "丙", "丁", "戊"]);
-    expect(listOf("甲, 乙 联合体；丙\r\n丁、戊", false)).toEqual(["甲, 乙 联合体", "丙", "丁、戊"]);
-    expect(listOf(null, true)).toEqual([]);
+  it("split lists: codes on any separator, names (which may hold any punctuation) only on line ends", () => {
+    expect(listOf("甲, 乙；丙\n丁、戊", "codes")).toEqual(["甲", "乙", "丙", "丁", "戊"]);
+    expect(listOf("甲, 乙 联合体; Ltd\r\n丁、戊\n\n", "names")).toEqual(["甲, 乙 联合体; Ltd", "丁、戊"]);
+    expect(listOf(null, "codes")).toEqual([]);
   });
 
   it("read yes and no in both languages", () => {

@@ -35,18 +35,21 @@ export function codeOf(field: CodedField, value: CellValue): string | null {
   return VOCABULARIES[field].find((t) => t.names.includes(normalise(text)))?.code ?? text;
 }
 
-/** Lists in one cell: focus areas and target ids split on ;；、,， or line ends; partners (names may hold commas) on ;； or line ends. */
-export function listOf(value: CellValue, loose: boolean): string[] {
+/**
+ * Lists in one cell: codes (focus areas, target ids) split on ;；、,， or line ends; names (partners, which
+ * may hold any punctuation) only on line ends, one per line as in the centre form.
+ */
+export function listOf(value: CellValue, of: "codes" | "names"): string[] {
   const text = cellText(value);
   if (text === null) return [];
   return text
-    .split(loose ? /[;；、,，\r\n]+/ : /[;；\r\n]+/)
+    .split(of === "codes" ? /[;；、,，\r\n]+/ : /\r?\n/)
     .map((s) => s.trim())
     .filter(Boolean);
 }
 
 export function codesOf(field: CodedField, value: CellValue): string[] {
-  return listOf(value, true).map((item) => codeOf(field, item) ?? item);
+  return listOf(value, "codes").map((item) => codeOf(field, item) ?? item);
 }
 
 const YES = ["是", "y", "yes", "true", "1", "√", "✓"];
