@@ -131,28 +131,37 @@ export function applyImport(db: Db, batch: ImportBatch, writes: readonly ImportW
   return db.transaction((tx) => {
     const created: string[] = [];
     const updated: string[] = [];
-    let unchanged = 0;
     const who = { userId: actor.id };
     for (const write of writes) {
+      if (write.op === "unchanged" || write.op === "skip") continue;
       try {
-        if (write.op === "unchanged" || write.op === "skip") unchanged++;
-        else if (write.op === "save") {
-          const saved = saveUpdate(db, saveInputOf(write.fields), actor, now);
-          (write.fields.version === 0 ? created : updated).push(saved.id);
-        } else if (write.op === "create") created.push("centreId" in write.input ? createMilestone(db, write.input, who) : createCentre(db, write.input, who));
-        else if ("id" in write) {
-          updateCentre(db, write.id, write.version, write.input, who);
-          updated.push(write.id);
-        } else {
-          updateMilestone(db, write.input, who);
-          updated.push(write.input.id);
+        // The row writers open their own transactions: better-sqlite3 nests them as savepoints of this one.
+        switch (write.kind) {
+          case "centre":
+            if (write.op === "create") created.push(createCentre(db, write.input, who));
+            else {
+              updateCentre(db, write.id, write.version, write.input, who);
+              updated.push(write.id);
+            }
+            break;
+          case "milestone":
+            if (write.op === "create") created.push(createMilestone(db, write.input, who));
+            else {
+              updateMilestone(db, write.input, who);
+              updated.push(write.input.id);
+            }
+            break;
+          case "update": {
+            const saved = saveUpdate(db, saveInputOf(write.fields), actor, now);
+            (write.fields.version === 0 ? created : updated).push(saved.id);
+          }
         }
       } catch (error) {
         throw new ImportRowError(write.row, error);
       }
     }
     const id = randomUUID();
-    writeAudit(tx, { actor: who, entity: "import", entityId: id, action: "import", after: { ...batch, created, updated, unchanged }, at: now });
-    return { id, created: created.length, updated: updated.length, unchanged };
+    writeAudit(tx, { actor: who, entity: "import", entityId: id, action: "import", after: { ...batch, created, updated }, at: now });
+    return { id, created: created.length, updated: updated.length };
   });
 }

@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { centreRefs, importableCentres, importableMilestones, periodUpdates } from "@/db/imports";
 import { listProvinceOptions } from "@/db/provinces";
 import type { SessionUser } from "@/lib/auth/current-user";
-import { readableScope } from "@/lib/domain/permissions";
+import { editableScope } from "@/lib/domain/permissions";
 import { CENTRE_STATUSES, COMPUTE_PRECISIONS, FOCUS_TAGS, MILESTONE_CATEGORIES, type Locale } from "@/lib/domain/vocabulary";
 import { csvDownloadHeaders, csvWithPreamble } from "@/lib/export/csv";
 import { tablesToXlsx, xlsxDownloadHeaders } from "@/lib/export/xlsx";
@@ -16,7 +16,7 @@ type Translate = (key: string, values?: Record<string, string | number>) => stri
 /** What a filled template holds: the data the user may import into, i.e. their editing scope. */
 function templateData(user: SessionUser, request: z.output<typeof importTemplateSchema>, locale: Locale): TemplateData {
   const db = getDb();
-  const scope = readableScope(user);
+  const scope = editableScope(user);
   const base = { locale, provinces: listProvinceOptions(db) };
   if (!request.filled) return base;
   switch (request.kind) {

@@ -3,7 +3,7 @@ import { createTranslator } from "next-intl";
 import zh from "@/lib/i18n/messages/zh.json";
 import { createTestDb, testCentreInput } from "@/db/test-db";
 import type { Db } from "@/db/client";
-import { createCentre } from "@/db/centres";
+import { createCentre, updateCentre } from "@/db/centres";
 import { createMilestone } from "@/db/milestones";
 import { createUser } from "@/db/users";
 import { auditLog, centres, milestones, updates } from "@/db/schema";
@@ -91,8 +91,8 @@ describe("importing centres", () => {
   });
 
   it("round-trips its own export in XLSX and CSV without any change, then applies an edit made in the file", async () => {
-    createCentre(db, testCentreInput("含\"引号\"、逗号, 和 =公式 的中心", { partners: ["甲, 乙 联合体", "丙"], focusTags: ["ai_for_science", "healthcare"], leadCreditCode: null }), { label: "test" });
-    createCentre(db, testCentreInput("Second centre – English name"), { label: "test" });
+    createCentre(db, testCentreInput("含\"引号\"、逗号, 和 =公式 的中心", { partners: ["甲, 乙 联合体", "丙; Ltd；有限公司"], focusTags: ["ai_for_science", "healthcare"], leadCreditCode: null }), { label: "test" });
+    createCentre(db, testCentreInput("'=P2 Second centre – English name", { leadInstitution: "'+x 研究院" }), { label: "test" });
     const sheet = exportSheet("centres", staff);
     const before = snapshot();
     for (const bytes of [await xlsx(sheet), csv(sheet), new TextEncoder().encode(csvWithPreamble(sheet.preamble!, sheet.header, sheet.rows))]) {
@@ -167,6 +167,28 @@ describe("importing centres", () => {
   });
 });
 
+describe("imports racing other writes", () => {
+  it("refuses a row of an export older than the stored record instead of undoing someone's later edit", async () => {
+    const id = createCentre(db, testCentreInput("并发中心"), { label: "test" });
+    const exported = exportSheet("centres", staff);
+    updateCentre(db, id, 1, testCentreInput("并发中心", { leadInstitution: "他人修改的牵头单位" }), { label: "someone else" });
+    const before = snapshot();
+    const edited = exported.rows.map((row) => row.map((cell, i) => (i === 8 ? 900_000_000 : cell)));
+    const outcome = await run(staff, "centres", await xlsx({ header: exported.header, rows: edited }));
+    expect(outcome.status === "refused" && outcome.issues.map((i) => [i.row, i.column?.split(" / ")[0], i.value, i.reason, i.params])).toEqual([[2, "版本", "1", "staleVersion", { current: 2 }]]);
+    expect(snapshot()).toBe(before);
+  });
+
+  it("writes a file imported twice at once only once: the later import plans again and finds it done", async () => {
+    const rows = Array.from({ length: 1200 }, (_, i) => centreRow(`同时导入 ${i}`));
+    const file = await xlsx({ header: header("centres"), rows });
+    const [a, b] = await Promise.all([run(staff, "centres", file), run(staff, "centres", file)]);
+    expect([a.counts.create, b.counts.create].sort()).toEqual([0, 1200]);
+    expect([a.counts.unchanged, b.counts.unchanged].sort()).toEqual([0, 1200]);
+    expect(importableCentres(db, "330000")).toHaveLength(1200);
+  });
+});
+
 describe("importing milestones", () => {
   it("adds milestones to centres named by ID or by name, edits by milestone ID, and round-trips its export", async () => {
     const centreId = createCentre(db, testCentreInput("里程碑中心"), { label: "test" });
@@ -185,6 +207,24 @@ describe("importing milestones", () => {
     const sheet = exportSheet("milestones", staff);
     expect(await run(staff, "milestones", csv(sheet))).toMatchObject({ counts: { unchanged: 2 } });
     expect(snapshot()).toBe(before);
+  });
+
+  it("takes the centre from the milestone's ID when the centre columns are blank; names a mistyped province; no false duplicates", async () => {
+    const centreId = createCentre(db, testCentreInput("编号中心"), { label: "test" });
+    const stored = createMilestone(db, { centreId, title: "验收", category: "operation", weight: 1, plannedDate: "2027-06-30", evidenceRequired: false }, { label: "test" });
+    expect(await run(staff, "milestones", await xlsx({ header: header("milestones"), rows: [[stored, null, null, null, "验收", "运营", 2, "2027-06-30", "否"]] }))).toMatchObject({ counts: { update: 1 } });
+    const rows = [
+      [null, null, "浙江", "编号中心", "新的", "运营", 1, "2027-06-30", null],
+      [null, null, "浙江省x", "编号中心", "新的", "运营", 1, "2027-06-30", null],
+      [null, null, null, "没有的中心", "同名", "运营", 1, "2027-06-30", null],
+      [null, null, null, "没有的中心", "同名", "运营", 1, "2027-06-30", null],
+    ];
+    const outcome = await run(staff, "milestones", await xlsx({ header: header("milestones"), rows }));
+    expect(outcome.status === "refused" && outcome.issues.map((i) => [i.row, i.column?.split(" / ")[0], i.reason])).toEqual([
+      [3, "省份", "unknownProvince"],
+      [4, "中心名称", "centreNotFound"],
+      [5, "中心名称", "centreNotFound"],
+    ]);
   });
 
   it("refuses rows naming a centre outside the importer's province as not found", async () => {

@@ -2,14 +2,16 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { Db } from "@/db/client";
 import { listProvinceOptions } from "@/db/provinces";
+import { auditStamp } from "@/db/engine";
 import { applyImport, centreRefs, importableCentres, importableMilestones, ImportRowError, periodUpdates, targetProvinces, type ImportWrite } from "@/db/imports";
 import { DomainError, FieldErrors, ForbiddenError } from "@/lib/domain/errors";
-import { canEditCentresIn, readableScope, type Actor } from "@/lib/domain/permissions";
+import { canEditCentresIn, editableScope, type Actor } from "@/lib/domain/permissions";
 import { CentreDirectory } from "@/lib/import/centre-ref";
 import { readGrid } from "@/lib/import/file";
 import { planCentres } from "@/lib/import/plan-centres";
 import { planMilestones } from "@/lib/import/plan-milestones";
 import { planUpdates } from "@/lib/import/plan-updates";
+import { runToEnd } from "@/lib/import/issues";
 import { readTable, type ImportIssue, type ImportTable } from "@/lib/import/table";
 import type { ImportOptions } from "@/lib/validation/import";
 import { getCalendar } from "@/db/calendars";
@@ -50,7 +52,7 @@ async function drive<T>(steps: Generator<number, T>, total: number, onProgress: 
 }
 
 function plan(db: Db, user: Actor, options: ImportOptions, table: ImportTable): Generator<number, { actions: ImportWrite[]; issues: ImportIssue[] }> {
-  const scope = readableScope(user);
+  const scope = editableScope(user);
   const provinces = listProvinceOptions(db);
   const directory = () => new CentreDirectory(centreRefs(db, scope), provinces, user.provinceCode);
   switch (options.kind) {
@@ -103,13 +105,23 @@ export async function runImport(db: Db, user: Actor, options: ImportOptions, fil
   const table = readTable(options.kind, grid.grid);
   // Without a header (or a required column) every row would fail the same way: report the header alone.
   if (table.records.length === 0 || table.issues.some((i) => i.reason === "missingColumn")) return { status: "refused", issues: table.issues, counts: empty };
-  const { actions, issues } = await drive(plan(db, user, options, table), table.records.length, onProgress);
-  const counts = countsOf(table.records.length, actions);
-  if (issues.length > 0) return { status: "refused", issues, counts };
+  const stamp = auditStamp(db);
+  const checked = await drive(plan(db, user, options, table), table.records.length, onProgress);
+  let counts = countsOf(table.records.length, checked.actions);
+  if (checked.issues.length > 0) return { status: "refused", issues: checked.issues, counts };
   if (options.dryRun) return { status: "checked", counts };
   // Nothing to change: no transaction and no audit entry, so a repeated import leaves no trace at all.
   if (counts.create === 0 && counts.update === 0) return { status: "imported", counts, batchId: null };
   onProgress({ phase: "writing", total: table.records.length });
+  await pause();
+
+  // From here on nothing awaits, so no other request runs until the transaction has committed. Every
+  // write is audited: if the audit log grew while the file was checked (another import of the same
+  // file, an edit in a form), the plan is made again against what is stored now.
+  const { actions, issues } = auditStamp(db) === stamp ? checked : runToEnd(plan(db, user, options, table));
+  counts = countsOf(table.records.length, actions);
+  if (issues.length > 0) return { status: "refused", issues, counts };
+  if (counts.create === 0 && counts.update === 0) return { status: "imported", counts, batchId: null };
   const sha256 = createHash("sha256").update(file.bytes).digest("hex");
   const batch = { kind: options.kind, fileName: file.name, sha256, rows: table.records.length, ...(options.kind === "updates" && { period: options.period, intent: options.submit ? ("submit" as const) : ("save" as const) }) };
   try {

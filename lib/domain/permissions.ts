@@ -38,6 +38,12 @@ export function provinceRequirement(role: Role): "required" | "forbidden" | "opt
   return "optional";
 }
 
+/** The provinces an actor may edit centres in, as a scope: what an import may match and change. */
+export function editableScope(actor: Actor): "all" | string {
+  if (actor.role === "admin") return "all";
+  return actor.role === "staff" && actor.provinceCode !== null ? actor.provinceCode : "none";
+}
+
 /** Spreadsheet import writes centres, milestones and updates: whoever may edit centres somewhere. */
 export function canImport(actor: Actor): boolean {
   return actor.role === "admin" || (actor.role === "staff" && actor.provinceCode !== null);

@@ -36,6 +36,7 @@ export class CentreDirectory {
     if (name === undefined) return { key: "centreName", reason: "centreRequired" };
     const provinceCell = record.values.provinceCode ?? null;
     const province = cellText(provinceCell) === null ? this.defaultProvince : provinceCodeOf(provinceCell, this.provinces);
+    if (province !== null && !this.provinces.some((p) => p.code === province)) return { key: "provinceCode", reason: "unknownProvince" };
     const named = (this.byName.get(name) ?? []).filter((c) => province === null || c.provinceCode === province);
     if (named.length === 1) return { centre: named[0]! };
     return { key: "centreName", reason: named.length === 0 ? "centreNotFound" : "ambiguousName" };

@@ -25,6 +25,9 @@ const CENTRE_REF = [
   column("centreName", (m) => m.centres.name),
 ];
 
+/** The stored version when the file was exported: a row whose record changed since then is refused, not overwritten. */
+const VERSION = column("version", (m) => m.import.columns.version);
+
 export const IMPORT_COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {
   centres: [
     column("id", (m) => m.import.columns.centreId),
@@ -40,6 +43,7 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {
     column("plannedCompletionDate", (m) => m.centres.plannedCompletion, true),
     column("status", (m) => m.centres.status, true),
     column("targetIds", (m) => m.import.columns.targetIds),
+    VERSION,
   ],
   milestones: [
     column("id", (m) => m.import.columns.milestoneId),
@@ -49,11 +53,13 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {
     column("weight", (m) => m.milestones.weight),
     column("plannedDate", (m) => m.milestones.plannedDate, true),
     column("evidenceRequired", (m) => m.milestones.evidenceRequired),
+    VERSION,
   ],
   updates: [
     ...CENTRE_REF,
     column("period", (m) => m.import.columns.period),
     ...VALUE_FIELDS.map((key) => column(key, (m) => m.updates.fields[key])),
+    VERSION,
   ],
 };
 

@@ -53,6 +53,20 @@ export class IssueList {
     this.found.push({ issue, order: key === null ? Number.MAX_SAFE_INTEGER : position });
   }
 
+  /**
+   * A row from an export older than the stored record would undo someone's later change: it is refused
+   * (reported here, true returned) when its version cell names another version than `current`.
+   */
+  staleAgainst(record: ImportRecord, current: number): boolean {
+    const text = cellText(record.values.version ?? null);
+    if (text === null) return false;
+    const version = Number(text);
+    if (!Number.isInteger(version) || version < 1) this.add(record, "version", "integer");
+    else if (version !== current) this.add(record, "version", "staleVersion", { current });
+    else return false;
+    return true;
+  }
+
   /** Every problem, by row and, within a row, by column (the order a reader scans the sheet). */
   get issues(): ImportIssue[] {
     return [...this.found].sort((a, b) => (a.issue.row ?? 0) - (b.issue.row ?? 0) || a.order - b.order).map((f) => f.issue);

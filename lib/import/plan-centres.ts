@@ -22,9 +22,9 @@ export interface CentreSnapshot {
 }
 
 export type CentreAction =
-  | { row: number; op: "create"; input: CentreInput }
-  | { row: number; op: "update"; id: string; version: number; input: CentreInput }
-  | { row: number; op: "unchanged"; id: string };
+  | { kind: "centre"; row: number; op: "create"; input: CentreInput }
+  | { kind: "centre"; row: number; op: "update"; id: string; version: number; input: CentreInput }
+  | { kind: "centre"; row: number; op: "unchanged"; id: string };
 
 export const nameKey = (provinceCode: string, name: string) => `${provinceCode}\u0000${name.trim()}`;
 
@@ -113,9 +113,9 @@ export function* planCentres(table: ImportTable, snapshot: CentreSnapshot, actor
     const first = seen.claim(key, record.row);
     if (first !== undefined) issues.add(record, null, "duplicateRow", { first });
     if (issues.length > before) continue;
-    if (!stored) actions.push({ row: record.row, op: "create", input });
-    else if (sameCentre(stored, input)) actions.push({ row: record.row, op: "unchanged", id: stored.id });
-    else actions.push({ row: record.row, op: "update", id: stored.id, version: stored.version, input });
+    if (!stored) actions.push({ kind: "centre", row: record.row, op: "create", input });
+    else if (sameCentre(stored, input)) actions.push({ kind: "centre", row: record.row, op: "unchanged", id: stored.id });
+    else if (!issues.staleAgainst(record, stored.version)) actions.push({ kind: "centre", row: record.row, op: "update", id: stored.id, version: stored.version, input });
   }
   return { actions, issues: issues.issues };
 }

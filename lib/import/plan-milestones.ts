@@ -12,9 +12,9 @@ export interface ExistingMilestone extends MilestoneInput {
 }
 
 export type MilestoneAction =
-  | { row: number; op: "create"; input: MilestoneInput }
-  | { row: number; op: "update"; input: UpdateMilestoneInput }
-  | { row: number; op: "unchanged"; id: string };
+  | { kind: "milestone"; row: number; op: "create"; input: MilestoneInput }
+  | { kind: "milestone"; row: number; op: "update"; input: UpdateMilestoneInput }
+  | { kind: "milestone"; row: number; op: "unchanged"; id: string };
 
 const titleKey = (centreId: string, title: string) => `${centreId}\u0000${title.trim()}`;
 
@@ -34,17 +34,18 @@ export function* planMilestones(table: ImportTable, centres: CentreDirectory, ex
   for (const [index, record] of table.records.entries()) {
     if (index % PROGRESS_EVERY === 0) yield index;
     const before = issues.length;
-    const ref = centres.resolve(record);
-    if ("reason" in ref) issues.add(record, ref.key, ref.reason);
-    const centreId = "centre" in ref ? ref.centre.id : "";
     const id = cellText(record.values.id ?? null)?.trim();
     const title = cellText(record.values.title ?? null)?.trim() ?? "";
-    let stored: ExistingMilestone | undefined;
-    if (id !== undefined) {
-      stored = byId.get(id);
-      if (!stored) issues.add(record, "id", "milestoneNotFound");
-      else if (centreId !== "" && stored.centreId !== centreId) issues.add(record, "id", "milestoneNotInCentre");
-    } else if (centreId !== "") {
+    const byItsId = id === undefined ? undefined : byId.get(id);
+    if (id !== undefined && !byItsId) issues.add(record, "id", "milestoneNotFound");
+    // A row with the milestone's ID may leave its centre out: the milestone knows it.
+    const namesCentre = ["centreId", "centreName"].some((key) => cellText(record.values[key] ?? null) !== null);
+    const ref = byItsId && !namesCentre ? undefined : centres.resolve(record);
+    if (ref && "reason" in ref) issues.add(record, ref.key, ref.reason);
+    const centreId = ref === undefined ? byItsId!.centreId : "centre" in ref ? ref.centre.id : "";
+    let stored = byItsId;
+    if (stored && centreId !== "" && stored.centreId !== centreId) issues.add(record, "id", "milestoneNotInCentre");
+    if (id === undefined && centreId !== "") {
       const titled = byTitle.get(titleKey(centreId, title)) ?? [];
       if (titled.length > 1) issues.add(record, "title", "ambiguousTitle");
       stored = titled[0];
@@ -62,15 +63,16 @@ export function* planMilestones(table: ImportTable, centres: CentreDirectory, ex
       evidenceRequired: "value" in evidence && evidence.value,
     });
     if (!parsed.success) issues.addZod(record, parsed.error.issues.filter((i) => i.path[0] !== "centreId"));
-    const first = seen.claim(stored ? `id:${stored.id}` : `title:${titleKey(centreId, title)}`, record.row);
+    // Rows whose centre was not found are not the same record as each other.
+    const first = stored || centreId !== "" ? seen.claim(stored ? `id:${stored.id}` : `title:${titleKey(centreId, title)}`, record.row) : undefined;
     if (first !== undefined) issues.add(record, null, "duplicateRow", { first });
     if (issues.length > before || !parsed.success) continue;
     const input = parsed.data;
-    if (!stored) actions.push({ row: record.row, op: "create", input });
-    else if (sameMilestone(stored, input)) actions.push({ row: record.row, op: "unchanged", id: stored.id });
-    else {
+    if (!stored) actions.push({ kind: "milestone", row: record.row, op: "create", input });
+    else if (sameMilestone(stored, input)) actions.push({ kind: "milestone", row: record.row, op: "unchanged", id: stored.id });
+    else if (!issues.staleAgainst(record, stored.version)) {
       const { centreId: _centre, ...changes } = input;
-      actions.push({ row: record.row, op: "update", input: { ...changes, id: stored.id, version: stored.version } });
+      actions.push({ kind: "milestone", row: record.row, op: "update", input: { ...changes, id: stored.id, version: stored.version } });
     }
   }
   return { actions, issues: issues.issues };

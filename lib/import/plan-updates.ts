@@ -25,10 +25,10 @@ export interface UpdateImportContext {
 }
 
 export type UpdateAction =
-  | { row: number; op: "save"; fields: UpdateFields }
-  | { row: number; op: "unchanged"; centreId: string }
+  | { kind: "update"; row: number; op: "save"; fields: UpdateFields }
+  | { kind: "update"; row: number; op: "unchanged"; centreId: string }
   /** No figures and no update yet: nothing to save. */
-  | { row: number; op: "skip"; centreId: string };
+  | { kind: "update"; row: number; op: "skip"; centreId: string };
 
 const TEXT_FIELDS = new Set(["narrative", "correctionReason"]);
 const VALUE_KEYS: ReadonlySet<string> = new Set(VALUE_FIELDS);
@@ -93,25 +93,26 @@ export function* planUpdates(
     const fields = parsed.data;
     const reported = VALUE_FIELDS.some((f) => fields[f] !== null);
     if (!existing && !reported) {
-      actions.push({ row: record.row, op: "skip", centreId });
+      actions.push({ kind: "update", row: record.row, op: "skip", centreId });
       continue;
     }
     const unchanged = existing !== undefined && sameValues(existing.values, fields);
     const editable = existing === undefined || existing.status === "draft" || existing.status === "returned";
     if (unchanged && (intent === "save" || existing.status === "submitted" || existing.status === "approved")) {
-      actions.push({ row: record.row, op: "unchanged", centreId });
+      actions.push({ kind: "update", row: record.row, op: "unchanged", centreId });
       continue;
     }
     if (!editable) {
       issues.add(record, null, "updateLocked");
       continue;
     }
+    if (existing && issues.staleAgainst(record, existing.version)) continue;
     const checked = context.check(fields);
     if ("issues" in checked) {
       for (const issue of checked.issues) issues.add(record, issue.field !== null && VALUE_KEYS.has(issue.field) ? issue.field : null, issue.reason);
       continue;
     }
-    actions.push({ row: record.row, op: "save", fields });
+    actions.push({ kind: "update", row: record.row, op: "save", fields });
   }
   return { actions, issues: issues.issues };
 }

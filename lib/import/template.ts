@@ -26,7 +26,8 @@ export interface TemplateData {
   period?: string;
 }
 
-function rowsOf(kind: ImportKind, data: TemplateData, t: Translate): Cell[][] {
+/** Each record as the cells of its columns, by column key. */
+function recordsOf(kind: ImportKind, data: TemplateData, t: Translate): Record<string, Cell>[] {
   const province = (code: string) => {
     const p = data.provinces.find((x) => x.code === code);
     return p ? (data.locale === "zh" ? p.nameZh : p.nameEn) : code;
@@ -34,41 +35,32 @@ function rowsOf(kind: ImportKind, data: TemplateData, t: Translate): Cell[][] {
   const list = (items: readonly string[]) => items.join(data.locale === "zh" ? "、" : "; ");
   switch (kind) {
     case "centres":
-      return (data.centres ?? []).map((c) => [
-        c.id,
-        province(c.provinceCode),
-        cityName(c.cityCode) ?? c.cityCode,
-        c.name,
-        c.leadInstitution,
-        c.leadCreditCode,
-        c.partners.join("\n") || null,
-        list(c.focusTags.map((tag) => t(`focusTags.${tag}`))),
-        c.plannedBudgetYuan,
-        c.startDate,
-        c.plannedCompletionDate,
-        t(`centreStatuses.${c.status}`),
-        c.targetIds.join("; ") || null,
-      ]);
+      return (data.centres ?? []).map((c) => ({
+        ...c,
+        provinceCode: province(c.provinceCode),
+        cityCode: cityName(c.cityCode) ?? c.cityCode,
+        partners: c.partners.join("\n") || null,
+        focusTags: list(c.focusTags.map((tag) => t(`focusTags.${tag}`))),
+        status: t(`centreStatuses.${c.status}`),
+        targetIds: c.targetIds.join("; ") || null,
+      }));
     case "milestones":
-      return (data.milestones ?? []).map((m) => [
-        m.id,
-        m.centreId,
-        province(m.provinceCode),
-        m.centreName,
-        m.title,
-        t(`milestoneCategories.${m.category}`),
-        m.weight,
-        m.plannedDate,
-        t(m.evidenceRequired ? "import.yes" : "import.no"),
-      ]);
-    case "updates": {
-      const valueKeys = IMPORT_COLUMNS.updates.slice(4).map((c) => c.key as keyof ExistingUpdate["values"]);
+      return (data.milestones ?? []).map((m) => ({
+        ...m,
+        provinceCode: province(m.provinceCode),
+        category: t(`milestoneCategories.${m.category}`),
+        evidenceRequired: t(m.evidenceRequired ? "import.yes" : "import.no"),
+      }));
+    case "updates":
       return (data.refs ?? []).map((c) => {
         const stored = data.updates?.get(c.id);
-        return [c.id, province(c.provinceCode), c.name, data.period ?? null, ...valueKeys.map((k) => stored?.values[k] ?? null)];
+        return { ...stored?.values, centreId: c.id, provinceCode: province(c.provinceCode), centreName: c.name, period: data.period ?? null, version: stored?.version ?? null };
       });
-    }
   }
+}
+
+function rowsOf(kind: ImportKind, data: TemplateData, t: Translate): Cell[][] {
+  return recordsOf(kind, data, t).map((record) => IMPORT_COLUMNS[kind].map((c) => record[c.key] ?? null));
 }
 
 /** The data sheet: preamble (what, scope, when), header in both languages, rows. */

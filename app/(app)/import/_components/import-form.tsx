@@ -144,8 +144,8 @@ function ResultView({ result, onDownload }: { result: Result; onDownload: (issue
   const shown = result.issues.slice(0, SHOWN_ERRORS);
   return (
     <>
-      <p className="form-error">{t("refused", { count: result.issues.length })}</p>
-      {result.issues.length > SHOWN_ERRORS && <p>{t("moreErrors", { shown: SHOWN_ERRORS, total: result.issues.length })}</p>}
+      <p className="form-error">{t("refused", { count: result.issueCount })}</p>
+      {result.issueCount > SHOWN_ERRORS && <p>{t("moreErrors", { shown: SHOWN_ERRORS, total: result.issueCount, listed: result.issues.length })}</p>}
       <p>
         <button type="button" onClick={() => onDownload(result.issues)}>
           {t("downloadErrors")}

@@ -9,7 +9,7 @@ export type ImportEvent =
   | { type: "progress"; phase: "reading" }
   | { type: "progress"; phase: "checking"; done: number; total: number }
   | { type: "progress"; phase: "writing"; total: number }
-  | { type: "result"; status: "refused" | "checked" | "imported"; counts: ImportCountsView; issues: ImportIssueView[] }
+  | { type: "result"; status: "refused" | "checked" | "imported"; counts: ImportCountsView; issues: ImportIssueView[]; issueCount: number }
   | { type: "error"; message: string };
 
 export function sendImport(form: FormData, onEvent: (event: ImportEvent) => void): Promise<void> {

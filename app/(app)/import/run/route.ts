@@ -13,6 +13,8 @@ export const dynamic = "force-dynamic";
 
 // Multipart form overhead around the file.
 const FORM_OVERHEAD = 64 * 1024;
+/** Problems sent back in full; a file with more is wrong throughout, and the count says how many there are. */
+const MAX_LISTED_ISSUES = 10_000;
 
 /**
  * Checks (and unless it is a dry run, writes) an uploaded file. The answer is a stream of JSON lines:
@@ -52,17 +54,29 @@ export async function POST(request: Request) {
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (line: object) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      // The browser may leave mid-import: the import still finishes (or not) as a whole, unheard.
+      const send = (line: object) => {
+        try {
+          controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+        } catch {
+          // Stream closed by the client.
+        }
+      };
       const progress = (p: ImportProgress) => send({ type: "progress", ...p });
       try {
         const outcome = await runImport(getDb(), user, options.data, { name: file.name.slice(0, 200), bytes }, progress);
-        const issues = outcome.status === "refused" ? outcome.issues.map((issue) => ({ ...issue, message: issueText(t, issue) })) : [];
-        send({ type: "result", ...outcome, issues });
+        const found = outcome.status === "refused" ? outcome.issues : [];
+        const issues = found.slice(0, MAX_LISTED_ISSUES).map((issue) => ({ ...issue, message: issueText(t, issue) }));
+        send({ type: "result", ...outcome, issues, issueCount: found.length });
       } catch (error) {
         console.error(error);
         send({ type: "error", message: t("errors.unexpected") });
       }
-      controller.close();
+      try {
+        controller.close();
+      } catch {
+        // Already closed by the client.
+      }
     },
   });
   return new Response(stream, { headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } });
