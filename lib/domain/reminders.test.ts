@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { candidatePeriods, DEFAULT_REMINDER_RULES, dueReminders, periodStages, redFlagChanges, type Person, type ReminderInput } from "./reminders";
+import { candidatePeriods, DEFAULT_REMINDER_RULES, dueReminders, isForPerson, OVERDUE_WINDOW_MARGIN_DAYS, periodStages, redFlagChanges, type Person, type ReminderInput } from "./reminders";
 import { parsePeriod, type Calendar } from "./periods";
 
 const quarterly: Calendar = { cadence: "quarterly", dueDays: 15, graceDays: 5 };
@@ -43,6 +43,55 @@ describe("periodStages (N = 3, M = 7, K = 14)", () => {
     const rules = { daysBefore: 0, escalateProvinceDays: 1, escalateNationalDays: 2, returnedEveryDays: 1 };
     expect(periodStages(q3, quarterly, undefined, "2026-10-14", rules)).toEqual([]);
     expect(periodStages(q3, quarterly, undefined, "2026-10-22", rules).map((s) => s.category)).toEqual(["overdue", "escalation_province", "escalation_national"]);
+  });
+});
+
+describe("periodStages: when each stage was reached, and the overdue window", () => {
+  it("dates each stage from the calendar, not from the day of the run", () => {
+    const stages = periodStages(q3, quarterly, undefined, "2026-11-04", DEFAULT_REMINDER_RULES);
+    // Last grace day 10-20: overdue from 10-21, M = 7 on 10-27, K = 14 on 11-03.
+    expect(stages.map((s) => [s.category, s.reachedOn])).toEqual([
+      ["overdue", "2026-10-21"],
+      ["escalation_province", "2026-10-27"],
+      ["escalation_national", "2026-11-03"],
+    ]);
+    expect(periodStages(q3, quarterly, undefined, "2026-10-13", DEFAULT_REMINDER_RULES)[0]!.reachedOn).toBe("2026-10-12");
+  });
+
+  it(`stops overdue stages ${OVERDUE_WINDOW_MARGIN_DAYS} days after the national threshold (K = 14)`, () => {
+    expect(periodStages(q3, quarterly, undefined, "2026-11-10", DEFAULT_REMINDER_RULES)).toHaveLength(3); // 21 days overdue
+    expect(periodStages(q3, quarterly, undefined, "2026-11-11", DEFAULT_REMINDER_RULES)).toEqual([]); // 22
+  });
+
+  it("does not escalate every past month after a province switches from quarterly to monthly", () => {
+    const people: Person[] = [
+      { id: "s", role: "staff", provinceCode: "330000" },
+      { id: "r", role: "reviewer", provinceCode: "330000" },
+      { id: "n", role: "reviewer", provinceCode: null },
+    ];
+    const centres = [{ id: "c1", provinceCode: "330000", startDate: "2026-01-01", updates: new Map([["2026-Q3", "approved" as const]]) }];
+    const base = { today: "2026-11-27", reportingStart: "2026-07-01", centres, returned: [], turnedRed: [], people };
+    expect(dueReminders({ ...base, calendarOf: () => quarterly })).toEqual([]);
+    const monthly = dueReminders({ ...base, calendarOf: () => ({ cadence: "monthly", dueDays: 15, graceDays: 5 }) });
+    // October (due 11-15, last grace day 11-20) is 7 days overdue; July to September are outside the window.
+    expect(monthly.map((r) => `${r.userId} ${r.eventKey}`)).toEqual(["s overdue|c1|2026-10", "r escalation_province|c1|2026-10"]);
+  });
+});
+
+describe("isForPerson", () => {
+  it.each([
+    [{ role: "staff", provinceCode: "330000" }, "overdue", "330000", true],
+    [{ role: "staff", provinceCode: "440000" }, "overdue", "330000", false],
+    [{ role: "reviewer", provinceCode: "330000" }, "overdue", "330000", false],
+    [{ role: "staff", provinceCode: "330000" }, "returned", "330000", true],
+    [{ role: "reviewer", provinceCode: "330000" }, "escalation_province", "330000", true],
+    [{ role: "reviewer", provinceCode: "440000" }, "flag_red", "330000", false],
+    [{ role: "reviewer", provinceCode: null }, "escalation_national", "330000", true],
+    [{ role: "reviewer", provinceCode: "330000" }, "escalation_national", "330000", false],
+    [{ role: "admin", provinceCode: null }, "escalation_national", "330000", false],
+    [{ role: "staff", provinceCode: "330000" }, "flag_red", null, false],
+  ] as const)("%o, %s about %s: %s", (person, category, province, expected) => {
+    expect(isForPerson(person, category, province)).toBe(expected);
   });
 });
 
@@ -117,7 +166,7 @@ describe("dueReminders", () => {
     const flag = { key: "low_conversion|c9", provinceCode: "440000", code: "low_conversion", subject: { zh: "深圳中心", en: "深圳中心" }, explanation: { zh: "转化率低", en: "Low conversion" } };
     const reminders = dueReminders(input("2026-10-11", { turnedRed: [flag] }));
     expect(reminders.map((r) => `${r.userId} ${r.eventKey}`)).toEqual(["rev-gd flag_red|low_conversion|c9|2026-10-11"]);
-    expect(reminders[0]!.params).toEqual({ code: "low_conversion", subjectZh: "深圳中心", subjectEn: "深圳中心", explanationZh: "转化率低", explanationEn: "Low conversion" });
+    expect(reminders[0]!.params).toEqual({ provinceCode: "440000", code: "low_conversion", subjectZh: "深圳中心", subjectEn: "深圳中心", explanationZh: "转化率低", explanationEn: "Low conversion" });
   });
 });
 

@@ -3,9 +3,9 @@ import { smtpMailer } from "@/lib/mail/transport";
 import type { ReminderJobOptions } from "./run";
 
 /** The job's settings from the environment (lib/env.ts), shared by `npm run reminders` and the in-process schedule. */
-export function reminderJobOptions(env: Env, now: Date): ReminderJobOptions {
+export function reminderJobOptions(env: Env): ReminderJobOptions {
   return {
-    now,
+    clock: () => new Date(),
     reportingStart: env.REPORTING_START,
     rules: {
       daysBefore: env.REMINDER_DAYS_BEFORE,
