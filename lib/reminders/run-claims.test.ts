@@ -1,4 +1,5 @@
 // Overlapping runs and recipients who changed, with in-memory mailers and a shared fake clock (from the review's repro).
+import Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createCentre } from "@/db/centres";
@@ -12,6 +13,7 @@ import type { Mailer } from "@/lib/mail/transport";
 import { runReminders } from "./run";
 
 let db: Db;
+let file: string;
 let close: () => void;
 let staff: string;
 const MINUTE = 60_000;
@@ -21,7 +23,7 @@ let t: number;
 const clock = () => new Date(t);
 
 beforeEach(() => {
-  ({ db, close } = createTestDb());
+  ({ db, file, close } = createTestDb());
   t = T0;
   staff = createUser(db, { email: "s@zj.cn", name: "s", passwordHash: "h", role: "staff", provinceCode: "330000", locale: "zh" }, { label: "t" });
   setPreference(db, staff, { mode: "immediate", muted: [] });
@@ -101,6 +103,24 @@ describe("overlapping runs", () => {
     const rows = db.select({ status: mailOutbox.status, next: mailOutbox.nextAttemptAt, sentAt: mailOutbox.sentAt }).from(mailOutbox).all();
     expect(rows.find((r) => r.status === "pending")!.next).toBe(new Date(T0 + 3 * MINUTE).toISOString()); // failed at 1, retry 2 later
     expect(rows.filter((r) => r.status === "sent").map((r) => r.sentAt).sort()[0]).toBe(new Date(T0 + 2 * MINUTE).toISOString());
+  });
+
+  it("records an accepted send even if the database is busy at that moment", async () => {
+    db.$client.pragma("busy_timeout = 0"); // fail at once instead of waiting, so the lock below is met
+    const other = new Database(file);
+    let locked = false;
+    const mailer: Mailer = {
+      async send() {
+        if (locked) return;
+        locked = true;
+        other.prepare("BEGIN IMMEDIATE").run(); // another writer holds the lock as the server accepts the first message
+        setTimeout(() => other.prepare("COMMIT").run(), 50);
+      },
+    };
+    const result = await run(mailer);
+    other.close();
+    expect(result.sent).toBe(5);
+    expect(db.select({ s: mailOutbox.status }).from(mailOutbox).all().map((r) => r.s)).toEqual(Array(5).fill("sent"));
   });
 });
 
