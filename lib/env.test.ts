@@ -8,6 +8,10 @@ describe("readEnv", () => {
     expect(readEnv({}).SMTP_URL).toBeUndefined();
   });
 
+  it.each(["noreply@example.gov.cn", "监测平台 <noreply@example.gov.cn>", "AI Centre Tracker <no-reply@mail.example.cn>"])("accepts %s as the sender", (from) => {
+    expect(readEnv({ MAIL_FROM: from }).MAIL_FROM).toBe(from);
+  });
+
   it.each([
     [{ SEED_DEMO: "yes" }, /SEED_DEMO/],
     [{ PORT: "http" }, /PORT/],
@@ -18,6 +22,10 @@ describe("readEnv", () => {
     [{ SMTP_URL: "smtp://mail.example.gov.cn:25" }, /MAIL_FROM/],
     [{ REMINDER_ESCALATE_PROVINCE_DAYS: "10", REMINDER_ESCALATE_NATIONAL_DAYS: "5" }, /REMINDER_ESCALATE_NATIONAL_DAYS/],
     [{ REMINDERS_INTERVAL: "0" }, /REMINDERS_INTERVAL/],
+    [{ MAIL_FROM: "监测平台" }, /MAIL_FROM: must be an address such as/],
+    [{ MAIL_FROM: "noreply" }, /MAIL_FROM/],
+    [{ MAIL_FROM: "监测平台 <noreply>" }, /MAIL_FROM/],
+    [{ MAIL_FROM: "a@b.cn, c@d.cn" }, /MAIL_FROM/],
   ])("refuses %o with the variable's name", (source, message) => {
     expect(() => readEnv(source)).toThrow(message);
   });

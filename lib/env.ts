@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+// A sender is an address, optionally after a display name: `noreply@example.cn` or `平台 <noreply@example.cn>`.
+const MAIL_ADDRESS = /^(?:[^<>@]*\S\s*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/;
+
 // Environment variables are parsed here once; nothing else reads process.env for configuration.
 const envSchema = z.object({
   DATABASE_PATH: z.string().min(1).default("data/tracker.db"),
@@ -23,7 +26,11 @@ const envSchema = z.object({
   REMINDERS_INTERVAL: z.coerce.number().int().min(1).max(1440).optional(),
   // Mail: without SMTP_URL reminders stay in the app only.
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
-  MAIL_FROM: z.string().min(3).optional(),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(MAIL_ADDRESS, "must be an address such as noreply@example.gov.cn, optionally with a name: 监测平台 <noreply@example.gov.cn>")
+    .optional(),
   MAIL_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
 });
 
