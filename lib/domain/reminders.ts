@@ -23,17 +23,15 @@ export interface ReminderRules {
   escalateNationalDays: number;
   /** A returned update reminds its submitter every this many days until it is resubmitted. */
   returnedEveryDays: number;
+  /**
+   * Days overdue after which a period gets no more overdue stages (at least K). Without it, a province
+   * switching from quarterly to monthly reporting would find every past month overdue at once and
+   * escalate each nationally; a job running every few minutes records every stage well inside it.
+   */
+  overdueWindowDays: number;
 }
 
-export const DEFAULT_REMINDER_RULES: ReminderRules = { daysBefore: 3, escalateProvinceDays: 7, escalateNationalDays: 14, returnedEveryDays: 3 };
-
-/**
- * Overdue stages stop this many days after the national escalation threshold. Every stage of a period is
- * reached inside this window, so a job running every few minutes records them all; what the window drops is
- * a period that is already long overdue when it first appears, e.g. every past month after a province
- * switches from quarterly to monthly reporting, which would otherwise all escalate nationally at once.
- */
-export const OVERDUE_WINDOW_MARGIN_DAYS = 7;
+export const DEFAULT_REMINDER_RULES: ReminderRules = { daysBefore: 3, escalateProvinceDays: 7, escalateNationalDays: 14, returnedEveryDays: 3, overdueWindowDays: 60 };
 
 /**
  * A reminder is mailed only if its stage was reached this many days ago at most; older ones (a new account,
@@ -120,8 +118,9 @@ export function periodStages(period: Period, calendar: Calendar, status: UpdateS
   if (today < due) return [{ category: "due_soon", params: { dueDate: due, daysLeft: daysBetween(today, due) }, reachedOn: soonFrom }];
   if (today <= lastGraceDay) return [{ category: "due_today", params: { dueDate: due }, reachedOn: due }];
   const daysOverdue = daysBetween(lastGraceDay, today);
-  if (daysOverdue > rules.escalateNationalDays + OVERDUE_WINDOW_MARGIN_DAYS) return [];
-  const params = { dueDate: due, daysOverdue };
+  if (daysOverdue > rules.overdueWindowDays) return [];
+  // Thresholds count from the end of grace; the message shows days since the due date, as the discipline page does.
+  const params = { dueDate: due, daysOverdue: daysBetween(due, today) };
   const stages: Stage[] = [{ category: "overdue", params, reachedOn: addDays(lastGraceDay, 1) }];
   if (daysOverdue >= rules.escalateProvinceDays) stages.push({ category: "escalation_province", params, reachedOn: addDays(lastGraceDay, rules.escalateProvinceDays) });
   if (daysOverdue >= rules.escalateNationalDays) stages.push({ category: "escalation_national", params, reachedOn: addDays(lastGraceDay, rules.escalateNationalDays) });

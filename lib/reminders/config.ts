@@ -12,6 +12,7 @@ export function reminderJobOptions(env: Env): ReminderJobOptions {
       escalateProvinceDays: env.REMINDER_ESCALATE_PROVINCE_DAYS,
       escalateNationalDays: env.REMINDER_ESCALATE_NATIONAL_DAYS,
       returnedEveryDays: env.REMINDER_RETURNED_EVERY_DAYS,
+      overdueWindowDays: env.REMINDER_OVERDUE_WINDOW_DAYS,
     },
     digestHour: env.MAIL_DIGEST_HOUR,
     mailer: env.SMTP_URL && env.MAIL_FROM ? smtpMailer(env.SMTP_URL, env.MAIL_FROM) : undefined,

@@ -72,7 +72,7 @@ afterEach(async () => {
   close();
 });
 
-// 2026-Q3 is due 10-15 with 5 grace days under the default calendar: on 10-23 it is 3 days overdue, which
+// 2026-Q3 is due 10-15 with 5 grace days under the default calendar: on 10-23 it is 8 days overdue, which
 // reaches both escalations with M = 2 and K = 3, each stage recent enough to be mailed (MAIL_RECENT_DAYS).
 // 01:00 UTC is 09:00 in Beijing, after the digest hour.
 const MORNING = new Date("2026-10-23T01:00:00.000Z");
@@ -100,15 +100,15 @@ describe("runReminders", () => {
     const [digest, ...moreDigests] = mailTo("staff.zj@example.cn");
     expect(moreDigests).toEqual([]);
     expect(digest!.subject).toBe("【人工智能创新中心建设监测平台】2026-10-23 提醒汇总（2 条）");
-    expect(digest!.text).toContain("杭州示例中心甲 2026年第3季度 的进度报告已逾期 3 天（截止日期 2026-10-15，宽限期已过）。");
+    expect(digest!.text).toContain("杭州示例中心甲 2026年第3季度 的进度报告已逾期 8 天（截止日期 2026-10-15，宽限期已过）。");
     expect(digest!.text).toContain("杭州示例中心乙 2026年第3季度");
     expect(digest!.text).toContain("https://tracker.example.cn/centres/");
 
     // Immediate reader, English: one message per reminder.
     const immediate = mailTo("staff2.zj@example.cn");
     expect(immediate.map((m) => m.subject).sort()).toEqual([
-      "[AI Centre Tracker] The 2026-Q3 update of 杭州示例中心乙 is 3 days overdue (due 2026-10-15, grace days over).",
-      "[AI Centre Tracker] The 2026-Q3 update of 杭州示例中心甲 is 3 days overdue (due 2026-10-15, grace days over).",
+      "[AI Centre Tracker] The 2026-Q3 update of 杭州示例中心乙 is 8 days overdue (due 2026-10-15, grace days over).",
+      "[AI Centre Tracker] The 2026-Q3 update of 杭州示例中心甲 is 8 days overdue (due 2026-10-15, grace days over).",
     ]);
 
     // Escalations: the province's reviewer (Chinese) and the national reviewer (English), two centres each.
