@@ -100,10 +100,20 @@ export function setPreference(db: Db, userId: string, preference: DeliveryPrefer
 /** (person, event) pairs already recorded among `list`, read before the write so a run that adds nothing takes no write lock for long. */
 function recordedKeys(db: Db, list: readonly Reminder[]): Set<string> {
   const keys = new Set<string>();
-  const eventKeys = [...new Set(list.map((r) => r.eventKey))];
-  for (let i = 0; i < eventKeys.length; i += 500) {
-    const rows = db.select({ userId: reminders.userId, eventKey: reminders.eventKey }).from(reminders).where(inArray(reminders.eventKey, eventKeys.slice(i, i + 500))).all();
-    for (const row of rows) keys.add(`${row.userId}|${row.eventKey}`);
+  const chunks = (values: Iterable<string>) => {
+    const all = [...new Set(values)];
+    return Array.from({ length: Math.ceil(all.length / 500) }, (_, i) => all.slice(i * 500, i * 500 + 500));
+  };
+  // Both columns constrained, so the lookup walks the (user, event) unique index instead of the table.
+  for (const userIds of chunks(list.map((r) => r.userId))) {
+    for (const eventKeys of chunks(list.map((r) => r.eventKey))) {
+      const rows = db
+        .select({ userId: reminders.userId, eventKey: reminders.eventKey })
+        .from(reminders)
+        .where(and(inArray(reminders.userId, userIds), inArray(reminders.eventKey, eventKeys)))
+        .all();
+      for (const row of rows) keys.add(`${row.userId}|${row.eventKey}`);
+    }
   }
   return keys;
 }
