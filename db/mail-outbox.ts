@@ -1,11 +1,12 @@
-import { and, asc, count, eq, inArray, isNull, lte, ne, or } from "drizzle-orm";
+import { asc, count, eq, inArray, ne } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { Db } from "./client";
 import { writeAudit, type AuditActor } from "./audit";
 import { getPreference } from "./reminders";
 import { centres, mailOutbox, reminders, users } from "./schema";
 import { chinaToday } from "@/lib/domain/china-time";
-import { digestDue, nextAttemptAt } from "@/lib/domain/mail-delivery";
+import { digestDue } from "@/lib/domain/mail-delivery";
+import { isForPerson, reminderProvince } from "@/lib/domain/reminders";
 import { NotFoundError } from "@/lib/domain/errors";
 import type { Locale } from "@/lib/domain/vocabulary";
 
@@ -23,14 +24,12 @@ export interface Recipient {
 }
 export type RenderMail = (recipient: Recipient, items: readonly MailItem[], digestDay: string | null) => { subject: string; body: string };
 
-/** A claimed message is left alone by other runs for this long; a run that died mid-send frees it after it. */
-const CLAIM_MS = 10 * 60_000;
-
 /**
  * Turns reminders waiting for mail into outbox messages, in one transaction: one message per reminder
  * for people who chose immediate mail; for digest readers, once `digestHour` (Beijing) has passed, one
  * message per person and Beijing day holding everything waiting (the unique index makes a second digest
- * that day impossible). Reminders of deactivated accounts are not mailed. Returns the messages created.
+ * that day impossible). Reminders of deactivated accounts, or no longer for their person (moved province or
+ * role), are not mailed. Returns the messages created.
  */
 export function queueMail(db: Db, now: Date, digestHour: number, render: RenderMail): number {
   const createdAt = now.toISOString();
@@ -45,9 +44,12 @@ export function queueMail(db: Db, now: Date, digestHour: number, render: RenderM
           name: users.name,
           locale: users.locale,
           active: users.active,
+          role: users.role,
+          userProvince: users.provinceCode,
           category: reminders.category,
           centreId: reminders.centreId,
           centreName: centres.name,
+          centreProvince: centres.provinceCode,
           period: reminders.period,
           flagKey: reminders.flagKey,
           params: reminders.params,
@@ -58,15 +60,19 @@ export function queueMail(db: Db, now: Date, digestHour: number, render: RenderM
         .where(eq(reminders.emailStatus, "pending"))
         .orderBy(asc(reminders.userId), asc(reminders.createdAt), asc(reminders.eventKey))
         .all();
+      // Reminders recorded before their person was deactivated, moved or given another role are not theirs to mail any more.
+      const stale = waiting.filter((row) => !row.active || !isForPerson({ role: row.role, provinceCode: row.userProvince }, row.category, reminderProvince(row)));
+      if (stale.length > 0) tx.update(reminders).set({ emailStatus: "skipped" }).where(inArray(reminders.id, stale.map((r) => r.id))).run();
+      const staleIds = new Set(stale.map((r) => r.id));
       const byUser = new Map<string, typeof waiting>();
-      for (const row of waiting) byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row]);
+      for (const row of waiting) if (!staleIds.has(row.id)) byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row]);
 
       let queued = 0;
       const enqueue = (rows: typeof waiting, digestDay: string | null) => {
         const first = rows[0]!;
         const { subject, body } = render({ name: first.name, locale: first.locale }, rows, digestDay);
         const id = randomUUID();
-        const base = { id, userId: first.userId, toAddress: first.email, locale: first.locale, subject, body, status: "pending" as const, nextAttemptAt: createdAt, createdAt };
+        const base = { id, userId: first.userId, toAddress: first.email, subject, body, status: "pending" as const, nextAttemptAt: createdAt, createdAt };
         const inserted = tx
           .insert(mailOutbox)
           .values({ ...base, kind: digestDay === null ? "immediate" : "digest", digestDay })
@@ -77,10 +83,6 @@ export function queueMail(db: Db, now: Date, digestHour: number, render: RenderM
         queued += 1;
       };
       for (const [userId, rows] of byUser) {
-        if (!rows[0]!.active) {
-          tx.update(reminders).set({ emailStatus: "skipped" }).where(and(eq(reminders.userId, userId), eq(reminders.emailStatus, "pending"))).run();
-          continue;
-        }
         if (getPreference(tx, userId).mode === "immediate") for (const row of rows) enqueue([row], null);
         else if (digestDue(now, digestHour)) enqueue(rows, day);
       }
@@ -88,42 +90,6 @@ export function queueMail(db: Db, now: Date, digestHour: number, render: RenderM
     },
     { behavior: "immediate" },
   );
-}
-
-/** Messages due for an attempt, claimed for this run so a concurrent run skips them. */
-export function claimDueMail(db: Db, now: Date, limit = 100) {
-  const at = now.toISOString();
-  return db.transaction(
-    (tx) => {
-      const rows = tx
-        .select({ id: mailOutbox.id, toAddress: mailOutbox.toAddress, subject: mailOutbox.subject, body: mailOutbox.body, attempts: mailOutbox.attempts })
-        .from(mailOutbox)
-        .where(and(eq(mailOutbox.status, "pending"), lte(mailOutbox.nextAttemptAt, at), or(isNull(mailOutbox.claimedUntil), lte(mailOutbox.claimedUntil, at))))
-        .orderBy(asc(mailOutbox.nextAttemptAt))
-        .limit(limit)
-        .all();
-      if (rows.length > 0) {
-        const claimedUntil = new Date(now.getTime() + CLAIM_MS).toISOString();
-        tx.update(mailOutbox).set({ claimedUntil }).where(inArray(mailOutbox.id, rows.map((r) => r.id))).run();
-      }
-      return rows;
-    },
-    { behavior: "immediate" },
-  );
-}
-
-export function recordMailSent(db: Db, id: string, attempts: number, now: Date): void {
-  db.update(mailOutbox).set({ status: "sent", attempts, sentAt: now.toISOString(), claimedUntil: null, lastError: null }).where(eq(mailOutbox.id, id)).run();
-}
-
-/** After a failed attempt: try again later with backoff, or give up as `failed` (shown to administrators). */
-export function recordMailFailure(db: Db, id: string, attempts: number, error: string, now: Date): "retry" | "failed" {
-  const next = nextAttemptAt(attempts, now);
-  db.update(mailOutbox)
-    .set({ status: next === null ? "failed" : "pending", attempts, nextAttemptAt: next ?? now.toISOString(), claimedUntil: null, lastError: error.slice(0, 1000) })
-    .where(eq(mailOutbox.id, id))
-    .run();
-  return next === null ? "failed" : "retry";
 }
 
 /** The administrators' view: counts by status and every message not yet sent, oldest first. */

@@ -1,12 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { NotFoundError } from "@/lib/domain/errors";
-import { DEFAULT_REMINDER_RULES } from "@/lib/domain/reminders";
+import { DEFAULT_REMINDER_RULES, dueReminders } from "@/lib/domain/reminders";
 import { runReminders } from "@/lib/reminders/run";
 import { createCentre } from "./centres";
 import type { Db } from "./client";
 import { retryFailedMail } from "./mail-outbox";
-import { getPreference, setPreference } from "./reminders";
+import { getPreference, loadReminderInput, recordReminders, setPreference } from "./reminders";
 import { auditLog, mailOutbox, redFlagNotices, reminders, updates } from "./schema";
 import { createTestDb, testCentreInput } from "./test-db";
 import { setThreshold } from "./thresholds";
@@ -34,7 +34,7 @@ afterEach(() => close());
 
 /** A run on a Beijing day (09:00) with reporting from 2026-01-01, without mail. */
 const runOn = (day: string) =>
-  runReminders(db, { now: new Date(`${day}T01:00:00.000Z`), reportingStart: "2026-01-01", rules: DEFAULT_REMINDER_RULES, digestHour: 8, mailer: undefined, baseUrl: "http://localhost" });
+  runReminders(db, { clock: () => new Date(`${day}T01:00:00.000Z`), reportingStart: "2026-01-01", rules: DEFAULT_REMINDER_RULES, digestHour: 8, mailer: undefined, baseUrl: "http://localhost" });
 
 const flagRed = () => db.select({ userId: reminders.userId, eventKey: reminders.eventKey }).from(reminders).where(eq(reminders.category, "flag_red")).all();
 /** The flag_red reminders of one flag. */
@@ -83,6 +83,34 @@ it("reminds the submitter of a returned update every three days until it is resu
   db.update(updates).set({ status: "submitted" }).where(eq(updates.id, id)).run();
   await runOn("2026-11-08");
   expect(returned()).toHaveLength(2);
+});
+
+describe("recording", () => {
+  /** Records what is due on a Beijing day with mail configured, as the job does. */
+  const recordOn = (day: string) => {
+    const input = loadReminderInput(db, day, "2026-01-01");
+    return recordReminders(db, dueReminders(input, DEFAULT_REMINDER_RULES), input, new Date(`${day}T01:00:00.000Z`), true);
+  };
+  const mailStatus = () =>
+    db.select({ userId: reminders.userId, category: reminders.category, period: reminders.period, emailStatus: reminders.emailStatus }).from(reminders).all();
+
+  it("mails on a first run only the stages reached in the last few days; older ones stay in the app", () => {
+    // 11-03: Q3 overdue since 10-21 and escalated to the province on 10-27 (old), nationally today (new); Q1 and Q2 are past the overdue window.
+    expect(recordOn("2026-11-03")).toBeGreaterThan(0);
+    const rows = mailStatus();
+    const status = (userId: string, category: string) => rows.find((r) => r.userId === userId && r.category === category && r.period === "2026-Q3")?.emailStatus;
+    expect(status(staff, "overdue")).toBe("skipped");
+    expect(status(reviewer, "escalation_province")).toBe("skipped");
+    expect(status(national, "escalation_national")).toBe("pending");
+    expect(rows.filter((r) => r.period !== null && r.period !== "2026-Q3")).toEqual([]);
+  });
+
+  it("adds nothing when everything due is already recorded", () => {
+    const first = recordOn("2026-11-03");
+    expect(first).toBeGreaterThan(0);
+    expect(recordOn("2026-11-03")).toBe(0);
+    expect(mailStatus()).toHaveLength(first);
+  });
 });
 
 describe("preferences and the outbox", () => {

@@ -5,8 +5,9 @@ import { writeAudit } from "./audit";
 import { computeEngineCached } from "./engine";
 import { centres, notificationPreferences, planTargets, provinces, redFlagNotices, reminders, reportingCalendars, updates, users } from "./schema";
 import { DEFAULT_PREFERENCE, wantsEmail, type DeliveryPreference } from "@/lib/domain/mail-delivery";
-import { DEFAULT_CALENDAR, type Calendar, type UpdateStatus } from "@/lib/domain/periods";
-import { redFlagChanges, type RedFlag, type Reminder, type ReminderCentre, type ReminderInput } from "@/lib/domain/reminders";
+import { chinaToday } from "@/lib/domain/china-time";
+import { DEFAULT_CALENDAR, daysBetween, type Calendar, type UpdateStatus } from "@/lib/domain/periods";
+import { MAIL_RECENT_DAYS, redFlagChanges, type RedFlag, type Reminder, type ReminderCentre, type ReminderInput } from "@/lib/domain/reminders";
 import { flagState, isSuppressed } from "@/lib/domain/risk/flag-review";
 import type { RiskFlag, RiskSubjectKind } from "@/lib/domain/risk/types";
 
@@ -24,9 +25,8 @@ export function loadReminderInput(db: Db, today: string, reportingStart: string)
   );
   const statuses = new Map<string, Map<string, UpdateStatus>>();
   const updateRows = db
-    .select({ id: updates.id, centreId: updates.centreId, period: updates.period, status: updates.status, submittedBy: updates.submittedBy, returnedAt: updates.returnedAt, provinceCode: centres.provinceCode })
+    .select({ id: updates.id, centreId: updates.centreId, period: updates.period, status: updates.status, submittedBy: updates.submittedBy, returnedAt: updates.returnedAt })
     .from(updates)
-    .innerJoin(centres, eq(centres.id, updates.centreId))
     .all();
   for (const u of updateRows) {
     let byPeriod = statuses.get(u.centreId);
@@ -59,7 +59,7 @@ export function loadReminderInput(db: Db, today: string, reportingStart: string)
     centres: centreRows,
     returned: updateRows
       .filter((u) => u.status === "returned" && u.returnedAt !== null)
-      .map((u) => ({ updateId: u.id, centreId: u.centreId, provinceCode: u.provinceCode, period: u.period, submittedBy: u.submittedBy, returnedAt: u.returnedAt! })),
+      .map((u) => ({ updateId: u.id, centreId: u.centreId, period: u.period, submittedBy: u.submittedBy, returnedAt: u.returnedAt! })),
     turnedRed,
     cleared: changes.cleared,
     people: db.select({ id: users.id, role: users.role, provinceCode: users.provinceCode }).from(users).where(eq(users.active, true)).all(),
@@ -97,22 +97,49 @@ export function setPreference(db: Db, userId: string, preference: DeliveryPrefer
   });
 }
 
+/** (person, event) pairs already recorded among `list`, read before the write so a run that adds nothing takes no write lock for long. */
+function recordedKeys(db: Db, list: readonly Reminder[]): Set<string> {
+  const keys = new Set<string>();
+  const chunks = (values: Iterable<string>) => {
+    const all = [...new Set(values)];
+    return Array.from({ length: Math.ceil(all.length / 500) }, (_, i) => all.slice(i * 500, i * 500 + 500));
+  };
+  // Both columns constrained, so the lookup walks the (user, event) unique index instead of the table.
+  for (const userIds of chunks(list.map((r) => r.userId))) {
+    for (const eventKeys of chunks(list.map((r) => r.eventKey))) {
+      const rows = db
+        .select({ userId: reminders.userId, eventKey: reminders.eventKey })
+        .from(reminders)
+        .where(and(inArray(reminders.userId, userIds), inArray(reminders.eventKey, eventKeys)))
+        .all();
+      for (const row of rows) keys.add(`${row.userId}|${row.eventKey}`);
+    }
+  }
+  return keys;
+}
+
 /**
- * Records the reminders in one transaction: a (person, event) already recorded is skipped by the unique
- * index, so a second run, or a run racing this one, adds nothing. Each new row waits for mail only when
- * mail is configured and the person has not muted its category. The red flags seen are remembered.
- * Returns how many reminders were new.
+ * Records the reminders in one transaction: a (person, event) already recorded is skipped (read first, and
+ * by the unique index for a run racing this one), so a second run adds nothing. Each new row waits for mail
+ * only when mail is configured, the person has not muted its category and its stage was reached within
+ * MAIL_RECENT_DAYS; older ones are in the app only. The red flags seen are remembered. Returns how many
+ * reminders were new.
  */
 export function recordReminders(db: Db, list: readonly Reminder[], red: { turnedRed: readonly RedFlag[]; cleared: readonly string[] }, now: Date, mailEnabled: boolean): number {
   const createdAt = now.toISOString();
+  const today = chinaToday(now);
+  const known = recordedKeys(db, list);
+  const fresh = list.filter((r) => !known.has(`${r.userId}|${r.eventKey}`));
+  if (fresh.length === 0 && red.turnedRed.length === 0 && red.cleared.length === 0) return 0;
   return db.transaction(
     (tx) => {
       let added = 0;
       const preferences = new Map<string, DeliveryPreference>();
-      for (const r of list) {
+      for (const { reachedOn, ...r } of fresh) {
         let preference = preferences.get(r.userId);
         if (!preference) preferences.set(r.userId, (preference = getPreference(tx, r.userId)));
-        const emailStatus = mailEnabled && wantsEmail(preference, r.category) ? "pending" : "skipped";
+        const recent = daysBetween(reachedOn, today) <= MAIL_RECENT_DAYS;
+        const emailStatus = mailEnabled && recent && wantsEmail(preference, r.category) ? "pending" : "skipped";
         const result = tx
           .insert(reminders)
           .values({ id: randomUUID(), ...r, createdAt, emailStatus })
@@ -120,7 +147,7 @@ export function recordReminders(db: Db, list: readonly Reminder[], red: { turned
           .run();
         added += result.changes;
       }
-      for (const flag of red.turnedRed) tx.insert(redFlagNotices).values({ flagKey: flag.key, provinceCode: flag.provinceCode, since: createdAt }).onConflictDoNothing().run();
+      for (const flag of red.turnedRed) tx.insert(redFlagNotices).values({ flagKey: flag.key, since: createdAt }).onConflictDoNothing().run();
       if (red.cleared.length > 0) tx.delete(redFlagNotices).where(inArray(redFlagNotices.flagKey, [...red.cleared])).run();
       return added;
     },

@@ -481,7 +481,6 @@ export const mailOutbox = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     toAddress: text("to_address").notNull(),
-    locale: text("locale", { enum: LOCALES }).notNull(),
     kind: text("kind", { enum: DELIVERY_MODES }).notNull(),
     digestDay: text("digest_day"),
     subject: text("subject").notNull(),
@@ -490,6 +489,8 @@ export const mailOutbox = sqliteTable(
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: text("next_attempt_at").notNull(),
     claimedUntil: text("claimed_until"),
+    /** Set by the run that claimed the message; only that claim may record the outcome. */
+    claimToken: text("claim_token"),
     lastError: text("last_error"),
     createdAt: text("created_at").notNull(),
     sentAt: text("sent_at"),
@@ -515,12 +516,8 @@ export const redFlagNotices = sqliteTable(
   "red_flag_notices",
   {
     flagKey: text("flag_key").primaryKey(),
-    provinceCode: text("province_code")
-      .notNull()
-      .references(() => provinces.code),
     since: text("since").notNull(),
   },
-  (t) => [index("red_flag_notices_province_idx").on(t.provinceCode)],
 );
 
 export type Province = typeof provinces.$inferSelect;

@@ -4,8 +4,12 @@ import { readEnv } from "./env";
 describe("readEnv", () => {
   it("fills the documented defaults", () => {
     expect(readEnv({})).toMatchObject({ DATABASE_PATH: "data/tracker.db", SEED_DEMO: "1", PORT: 3000, SESSION_MAX_AGE_HOURS: 12 });
-    expect(readEnv({})).toMatchObject({ REMINDER_DAYS_BEFORE: 3, REMINDER_ESCALATE_PROVINCE_DAYS: 7, REMINDER_ESCALATE_NATIONAL_DAYS: 14, MAIL_DIGEST_HOUR: 8 });
+    expect(readEnv({})).toMatchObject({ REMINDER_DAYS_BEFORE: 3, REMINDER_ESCALATE_PROVINCE_DAYS: 7, REMINDER_ESCALATE_NATIONAL_DAYS: 14, REMINDER_OVERDUE_WINDOW_DAYS: 60, MAIL_DIGEST_HOUR: 8 });
     expect(readEnv({}).SMTP_URL).toBeUndefined();
+  });
+
+  it.each(["noreply@example.gov.cn", "监测平台 <noreply@example.gov.cn>", "AI Centre Tracker <no-reply@mail.example.cn>"])("accepts %s as the sender", (from) => {
+    expect(readEnv({ MAIL_FROM: from }).MAIL_FROM).toBe(from);
   });
 
   it.each([
@@ -18,6 +22,11 @@ describe("readEnv", () => {
     [{ SMTP_URL: "smtp://mail.example.gov.cn:25" }, /MAIL_FROM/],
     [{ REMINDER_ESCALATE_PROVINCE_DAYS: "10", REMINDER_ESCALATE_NATIONAL_DAYS: "5" }, /REMINDER_ESCALATE_NATIONAL_DAYS/],
     [{ REMINDERS_INTERVAL: "0" }, /REMINDERS_INTERVAL/],
+    [{ REMINDER_OVERDUE_WINDOW_DAYS: "10" }, /REMINDER_OVERDUE_WINDOW_DAYS: must not be below REMINDER_ESCALATE_NATIONAL_DAYS/],
+    [{ MAIL_FROM: "监测平台" }, /MAIL_FROM: must be an address such as/],
+    [{ MAIL_FROM: "noreply" }, /MAIL_FROM/],
+    [{ MAIL_FROM: "监测平台 <noreply>" }, /MAIL_FROM/],
+    [{ MAIL_FROM: "a@b.cn, c@d.cn" }, /MAIL_FROM/],
   ])("refuses %o with the variable's name", (source, message) => {
     expect(() => readEnv(source)).toThrow(message);
   });

@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+// A sender is an address, optionally after a display name: `noreply@example.cn` or `平台 <noreply@example.cn>`.
+const MAIL_ADDRESS = /^(?:[^<>@]*\S\s*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/;
+
 // Environment variables are parsed here once; nothing else reads process.env for configuration.
 const envSchema = z.object({
   DATABASE_PATH: z.string().min(1).default("data/tracker.db"),
@@ -19,11 +22,17 @@ const envSchema = z.object({
   REMINDER_ESCALATE_PROVINCE_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   REMINDER_ESCALATE_NATIONAL_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   REMINDER_RETURNED_EVERY_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+  // Days overdue after which a period is no longer reminded of (a cadence switch must not escalate every past period).
+  REMINDER_OVERDUE_WINDOW_DAYS: z.coerce.number().int().min(1).max(3650).default(60),
   // Minutes between in-process reminder runs under `npm start`; unset leaves scheduling to cron.
   REMINDERS_INTERVAL: z.coerce.number().int().min(1).max(1440).optional(),
   // Mail: without SMTP_URL reminders stay in the app only.
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
-  MAIL_FROM: z.string().min(3).optional(),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(MAIL_ADDRESS, "must be an address such as noreply@example.gov.cn, optionally with a name: 监测平台 <noreply@example.gov.cn>")
+    .optional(),
   MAIL_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
 });
 
@@ -31,6 +40,10 @@ const checkedEnvSchema = envSchema
   .refine((e) => e.REMINDER_ESCALATE_NATIONAL_DAYS >= e.REMINDER_ESCALATE_PROVINCE_DAYS, {
     path: ["REMINDER_ESCALATE_NATIONAL_DAYS"],
     message: "must not be below REMINDER_ESCALATE_PROVINCE_DAYS",
+  })
+  .refine((e) => e.REMINDER_OVERDUE_WINDOW_DAYS >= e.REMINDER_ESCALATE_NATIONAL_DAYS, {
+    path: ["REMINDER_OVERDUE_WINDOW_DAYS"],
+    message: "must not be below REMINDER_ESCALATE_NATIONAL_DAYS",
   })
   .refine((e) => e.SMTP_URL === undefined || e.MAIL_FROM !== undefined, { path: ["MAIL_FROM"], message: "is required with SMTP_URL" });
 

@@ -9,7 +9,7 @@ async function main() {
   const db = getDb();
   // Safe on a database the server already migrated; lets the timer run before the first `npm start`.
   migrateDatabase(db);
-  const result = await runReminders(db, reminderJobOptions(env, new Date()));
+  const result = await runReminders(db, reminderJobOptions(env));
   console.log(`reminders: ${result.reminders} new, ${result.queued} mail queued, ${result.sent} sent, ${result.retrying} to retry, ${result.failed} failed`);
 }
 

@@ -51,7 +51,7 @@ async function main() {
 function scheduleReminders(minutes: number): () => void {
   console.log(`Reminders run every ${minutes} min in this process.`);
   const job = async () => {
-    const result = await runReminders(getDb(), reminderJobOptions(env, new Date()));
+    const result = await runReminders(getDb(), reminderJobOptions(env));
     if (result.reminders + result.sent + result.retrying + result.failed > 0) console.log(`reminders: ${JSON.stringify(result)}`);
   };
   return every(minutes * 60_000, job, (error) => console.error("reminders run failed:", error));

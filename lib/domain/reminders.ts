@@ -23,9 +23,21 @@ export interface ReminderRules {
   escalateNationalDays: number;
   /** A returned update reminds its submitter every this many days until it is resubmitted. */
   returnedEveryDays: number;
+  /**
+   * Days overdue after which a period gets no more overdue stages (at least K). Without it, a province
+   * switching from quarterly to monthly reporting would find every past month overdue at once and
+   * escalate each nationally; a job running every few minutes records every stage well inside it.
+   */
+  overdueWindowDays: number;
 }
 
-export const DEFAULT_REMINDER_RULES: ReminderRules = { daysBefore: 3, escalateProvinceDays: 7, escalateNationalDays: 14, returnedEveryDays: 3 };
+export const DEFAULT_REMINDER_RULES: ReminderRules = { daysBefore: 3, escalateProvinceDays: 7, escalateNationalDays: 14, returnedEveryDays: 3, overdueWindowDays: 60 };
+
+/**
+ * A reminder is mailed only if its stage was reached this many days ago at most; older ones (a new account,
+ * the first run on an existing database, a job that was down) are shown in the app only.
+ */
+export const MAIL_RECENT_DAYS = 3;
 
 export interface ReminderCentre {
   id: string;
@@ -38,7 +50,6 @@ export interface ReminderCentre {
 export interface ReturnedUpdate {
   updateId: string;
   centreId: string;
-  provinceCode: string;
   period: string;
   submittedBy: string | null;
   /** ISO-8601 UTC instant of the return. */
@@ -83,11 +94,14 @@ export interface Reminder {
   flagKey: string | null;
   /** Figures the message shows: due date, days overdue. */
   params: Record<string, string | number>;
+  /** The Beijing day its stage was reached (decides whether it is still news worth a mail). */
+  reachedOn: string;
 }
 
 interface Stage {
   category: ReminderCategory;
   params: Record<string, string | number>;
+  reachedOn: string;
 }
 
 /**
@@ -99,14 +113,17 @@ export function periodStages(period: Period, calendar: Calendar, status: UpdateS
   if (status === "submitted" || status === "approved") return [];
   const due = dueDate(period, calendar);
   const lastGraceDay = addDays(due, calendar.graceDays);
-  if (today < addDays(due, -rules.daysBefore)) return [];
-  if (today < due) return [{ category: "due_soon", params: { dueDate: due, daysLeft: daysBetween(today, due) } }];
-  if (today <= lastGraceDay) return [{ category: "due_today", params: { dueDate: due } }];
+  const soonFrom = addDays(due, -rules.daysBefore);
+  if (today < soonFrom) return [];
+  if (today < due) return [{ category: "due_soon", params: { dueDate: due, daysLeft: daysBetween(today, due) }, reachedOn: soonFrom }];
+  if (today <= lastGraceDay) return [{ category: "due_today", params: { dueDate: due }, reachedOn: due }];
   const daysOverdue = daysBetween(lastGraceDay, today);
-  const params = { dueDate: due, daysOverdue };
-  const stages: Stage[] = [{ category: "overdue", params }];
-  if (daysOverdue >= rules.escalateProvinceDays) stages.push({ category: "escalation_province", params });
-  if (daysOverdue >= rules.escalateNationalDays) stages.push({ category: "escalation_national", params });
+  if (daysOverdue > rules.overdueWindowDays) return [];
+  // Thresholds count from the end of grace; the message shows days since the due date, as the discipline page does.
+  const params = { dueDate: due, daysOverdue: daysBetween(due, today) };
+  const stages: Stage[] = [{ category: "overdue", params, reachedOn: addDays(lastGraceDay, 1) }];
+  if (daysOverdue >= rules.escalateProvinceDays) stages.push({ category: "escalation_province", params, reachedOn: addDays(lastGraceDay, rules.escalateProvinceDays) });
+  if (daysOverdue >= rules.escalateNationalDays) stages.push({ category: "escalation_national", params, reachedOn: addDays(lastGraceDay, rules.escalateNationalDays) });
   return stages;
 }
 
@@ -118,13 +135,25 @@ export function candidatePeriods(centre: Pick<ReminderCentre, "startDate">, cale
   return running.end >= from ? [running, ...periods] : periods;
 }
 
+/**
+ * Whether a reminder of `category` about `provinceCode` is for this person: province staff for their own
+ * province's deadlines and returns, its reviewers for its escalations and red flags, national reviewers for
+ * national escalations. Checked again before mailing, so a person moved or re-roled since is not mailed.
+ */
+export function isForPerson(person: Pick<Person, "role" | "provinceCode">, category: ReminderCategory, provinceCode: string | null): boolean {
+  if (category === "escalation_national") return person.role === "reviewer" && person.provinceCode === null;
+  if (provinceCode === null || person.provinceCode !== provinceCode) return false;
+  return person.role === (category === "escalation_province" || category === "flag_red" ? "reviewer" : "staff");
+}
+
+/** The province a reminder is about: its centre's, or for a red flag the one recorded with it. */
+export function reminderProvince(row: { centreProvince: string | null; params: Record<string, string | number> }): string | null {
+  const flagProvince = row.params.provinceCode;
+  return row.centreProvince ?? (typeof flagProvince === "string" ? flagProvince : null);
+}
+
 function audience(category: ReminderCategory, provinceCode: string, people: readonly Person[]): string[] {
-  const match = (p: Person) => {
-    if (category === "escalation_national") return p.role === "reviewer" && p.provinceCode === null;
-    if (category === "escalation_province" || category === "flag_red") return p.role === "reviewer" && p.provinceCode === provinceCode;
-    return p.role === "staff" && p.provinceCode === provinceCode;
-  };
-  return people.filter(match).map((p) => p.id);
+  return people.filter((p) => isForPerson(p, category, provinceCode)).map((p) => p.id);
 }
 
 export function dueReminders(input: ReminderInput, rules: ReminderRules = DEFAULT_REMINDER_RULES): Reminder[] {
@@ -133,10 +162,10 @@ export function dueReminders(input: ReminderInput, rules: ReminderRules = DEFAUL
   for (const centre of input.centres) {
     const calendar = input.calendarOf(centre.provinceCode);
     for (const period of candidatePeriods(centre, calendar, input.today, input.reportingStart)) {
-      for (const { category, params } of periodStages(period, calendar, centre.updates.get(period.code), input.today, rules)) {
+      for (const { category, params, reachedOn } of periodStages(period, calendar, centre.updates.get(period.code), input.today, rules)) {
         const eventKey = `${category}|${centre.id}|${period.code}`;
         for (const userId of audience(category, centre.provinceCode, input.people)) {
-          reminders.push({ userId, eventKey, category, centreId: centre.id, period: period.code, flagKey: null, params });
+          reminders.push({ userId, eventKey, category, centreId: centre.id, period: period.code, flagKey: null, params, reachedOn });
         }
       }
     }
@@ -148,13 +177,15 @@ export function dueReminders(input: ReminderInput, rules: ReminderRules = DEFAUL
     const round = Math.floor(days / rules.returnedEveryDays);
     if (round < 1) continue;
     const eventKey = `returned|${r.updateId}|${r.returnedAt}|${round}`;
-    reminders.push({ userId: r.submittedBy, eventKey, category: "returned", centreId: r.centreId, period: r.period, flagKey: null, params: { daysReturned: days } });
+    const reachedOn = addDays(chinaToday(new Date(r.returnedAt)), round * rules.returnedEveryDays);
+    reminders.push({ userId: r.submittedBy, eventKey, category: "returned", centreId: r.centreId, period: r.period, flagKey: null, params: { daysReturned: days }, reachedOn });
   }
   for (const flag of input.turnedRed) {
     const eventKey = `flag_red|${flag.key}|${input.today}`;
     for (const userId of audience("flag_red", flag.provinceCode, input.people)) {
-      const params = { code: flag.code, subjectZh: flag.subject.zh, subjectEn: flag.subject.en, explanationZh: flag.explanation.zh, explanationEn: flag.explanation.en };
-      reminders.push({ userId, eventKey, category: "flag_red", centreId: null, period: null, flagKey: flag.key, params });
+      // The province travels with the reminder so the check before mailing can tell whose flag it is.
+      const params = { provinceCode: flag.provinceCode, code: flag.code, subjectZh: flag.subject.zh, subjectEn: flag.subject.en, explanationZh: flag.explanation.zh, explanationEn: flag.explanation.en };
+      reminders.push({ userId, eventKey, category: "flag_red", centreId: null, period: null, flagKey: flag.key, params, reachedOn: input.today });
     }
   }
   return reminders;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MailItem } from "@/db/mail-outbox";
-import { reminderMailRenderer } from "./templates";
+import { DIGEST_MAX_ITEMS, reminderMailRenderer } from "./templates";
 
 const render = reminderMailRenderer("https://tracker.example.cn/");
 const flag: MailItem = {
@@ -41,5 +41,15 @@ describe("reminderMailRenderer", () => {
       "",
       "This message was sent automatically; please do not reply. Change how you receive reminders or mute categories: https://tracker.example.cn/settings/notifications",
     ]);
+  });
+
+  it(`lists at most ${DIGEST_MAX_ITEMS} reminders in a digest and counts the rest`, () => {
+    const items = Array.from({ length: DIGEST_MAX_ITEMS + 7 }, () => dueSoon);
+    const { subject, body } = render({ name: "张三", locale: "zh" }, items, "2026-10-14");
+    expect(subject).toBe(`【人工智能创新中心建设监测平台】2026-10-14 提醒汇总（${DIGEST_MAX_ITEMS + 7} 条）`);
+    expect(body).toContain(`${DIGEST_MAX_ITEMS}. `);
+    expect(body).not.toContain(`${DIGEST_MAX_ITEMS + 1}. `);
+    expect(body).toContain("……另有 7 条未列出，请在“通知”页面查看：https://tracker.example.cn/notifications");
+    expect(render({ name: "Li Si", locale: "en" }, items, "2026-10-14").body).toContain("… and 7 more, see Notifications: https://tracker.example.cn/notifications");
   });
 });

@@ -6,6 +6,9 @@ import { reminderPath, reminderText, type Translate } from "./reminder-text";
 
 const MESSAGES = { zh, en };
 
+/** A digest lists at most this many reminders; the rest are counted, with a link to the notifications page. */
+export const DIGEST_MAX_ITEMS = 30;
+
 /**
  * Plain-text reminder mail in the recipient's language (their saved `locale`): one reminder with a link,
  * or a day's digest listing each with its link. Links are absolute on `baseUrl`, the app's public address.
@@ -22,8 +25,9 @@ export function reminderMailRenderer(baseUrl: string): RenderMail {
       const body = [greeting, "", only!.text, t("reminders.mail.open", { url: only!.url }), "", footer].join("\n");
       return { subject: t("reminders.mail.subjectImmediate", { item: only!.text }), body };
     }
-    const list = lines.flatMap((line, i) => [`${i + 1}. ${line.text}`, `   ${t("reminders.mail.open", { url: line.url })}`]);
-    const body = [greeting, "", t("reminders.mail.digestIntro", { day: digestDay }), "", ...list, "", footer].join("\n");
+    const list = lines.slice(0, DIGEST_MAX_ITEMS).flatMap((line, i) => [`${i + 1}. ${line.text}`, `   ${t("reminders.mail.open", { url: line.url })}`]);
+    const more = lines.length > DIGEST_MAX_ITEMS ? [t("reminders.mail.digestMore", { count: lines.length - DIGEST_MAX_ITEMS, url: `${origin}/notifications` })] : [];
+    const body = [greeting, "", t("reminders.mail.digestIntro", { day: digestDay }), "", ...list, ...more, "", footer].join("\n");
     return { subject: t("reminders.mail.subjectDigest", { day: digestDay, count: items.length }), body };
   };
 }

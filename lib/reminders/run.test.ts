@@ -72,15 +72,17 @@ afterEach(async () => {
   close();
 });
 
-// 2026-Q3 is due 10-15 with 5 grace days under the default calendar: on 11-03 it is 14 days overdue,
-// which reaches both escalations (M = 7, K = 14). 01:00 UTC is 09:00 in Beijing, after the digest hour.
-const MORNING = new Date("2026-11-03T01:00:00.000Z");
+// 2026-Q3 is due 10-15 with 5 grace days under the default calendar: on 10-23 it is 8 days overdue, which
+// reaches both escalations with M = 2 and K = 3, each stage recent enough to be mailed (MAIL_RECENT_DAYS).
+// 01:00 UTC is 09:00 in Beijing, after the digest hour.
+const MORNING = new Date("2026-10-23T01:00:00.000Z");
+const RULES = { ...DEFAULT_REMINDER_RULES, escalateProvinceDays: 2, escalateNationalDays: 3 };
 
 function run(now: Date, mail = true) {
   return runReminders(db, {
-    now,
+    clock: () => now,
     reportingStart: "2026-07-01",
-    rules: DEFAULT_REMINDER_RULES,
+    rules: RULES,
     digestHour: 8,
     mailer: mail ? smtpMailer(`smtp://127.0.0.1:${port}`, "平台 <noreply@example.cn>") : undefined,
     baseUrl: "https://tracker.example.cn/",
@@ -97,16 +99,16 @@ describe("runReminders", () => {
     // Digest reader (default), Chinese: one message holding both centres' overdue reminders.
     const [digest, ...moreDigests] = mailTo("staff.zj@example.cn");
     expect(moreDigests).toEqual([]);
-    expect(digest!.subject).toBe("【人工智能创新中心建设监测平台】2026-11-03 提醒汇总（2 条）");
-    expect(digest!.text).toContain("杭州示例中心甲 2026年第3季度 的进度报告已逾期 14 天（截止日期 2026-10-15，宽限期已过）。");
+    expect(digest!.subject).toBe("【人工智能创新中心建设监测平台】2026-10-23 提醒汇总（2 条）");
+    expect(digest!.text).toContain("杭州示例中心甲 2026年第3季度 的进度报告已逾期 8 天（截止日期 2026-10-15，宽限期已过）。");
     expect(digest!.text).toContain("杭州示例中心乙 2026年第3季度");
     expect(digest!.text).toContain("https://tracker.example.cn/centres/");
 
     // Immediate reader, English: one message per reminder.
     const immediate = mailTo("staff2.zj@example.cn");
     expect(immediate.map((m) => m.subject).sort()).toEqual([
-      "[AI Centre Tracker] The 2026-Q3 update of 杭州示例中心乙 is 14 days overdue (due 2026-10-15, grace days over).",
-      "[AI Centre Tracker] The 2026-Q3 update of 杭州示例中心甲 is 14 days overdue (due 2026-10-15, grace days over).",
+      "[AI Centre Tracker] The 2026-Q3 update of 杭州示例中心乙 is 8 days overdue (due 2026-10-15, grace days over).",
+      "[AI Centre Tracker] The 2026-Q3 update of 杭州示例中心甲 is 8 days overdue (due 2026-10-15, grace days over).",
     ]);
 
     // Escalations: the province's reviewer (Chinese) and the national reviewer (English), two centres each.
@@ -115,7 +117,7 @@ describe("runReminders", () => {
     expect(provincial[0]!.text.match(/督办：/g)).toHaveLength(2);
     const national = mailTo("reviewer.cn@example.cn");
     expect(national).toHaveLength(1);
-    expect(national[0]!.subject).toMatch(/^\[AI Centre Tracker\] Reminders for 2026-11-03/);
+    expect(national[0]!.subject).toMatch(/^\[AI Centre Tracker\] Reminders for 2026-10-23/);
     expect(national[0]!.text.match(/National escalation:/g)).toHaveLength(2);
 
     // Another province's staff hear nothing.
@@ -128,7 +130,7 @@ describe("runReminders", () => {
   });
 
   it("holds digests until the digest hour while immediate mail goes at once", async () => {
-    await run(new Date("2026-11-02T23:00:00.000Z")); // 07:00 in Beijing on 11-03
+    await run(new Date("2026-10-22T23:00:00.000Z")); // 07:00 in Beijing on 10-23
     expect(new Set(received.map((m) => m.to))).toEqual(new Set(["staff2.zj@example.cn"]));
     await run(MORNING);
     expect(mailTo("staff.zj@example.cn")).toHaveLength(1);
@@ -141,12 +143,12 @@ describe("runReminders", () => {
     expect(first.retrying).toBe(1);
     const waiting = db.select().from(mailOutbox).where(eq(mailOutbox.status, "pending")).all();
     expect(waiting).toHaveLength(1);
-    expect(waiting[0]).toMatchObject({ attempts: 1, nextAttemptAt: "2026-11-03T01:02:00.000Z" });
+    expect(waiting[0]).toMatchObject({ attempts: 1, nextAttemptAt: "2026-10-23T01:02:00.000Z" });
     expect(waiting[0]!.lastError).toMatch(/451/);
 
-    const tooSoon = await run(new Date("2026-11-03T01:01:00.000Z"));
+    const tooSoon = await run(new Date("2026-10-23T01:01:00.000Z"));
     expect(tooSoon.sent).toBe(0);
-    const later = await run(new Date("2026-11-03T01:02:00.000Z"));
+    const later = await run(new Date("2026-10-23T01:02:00.000Z"));
     expect(later).toMatchObject({ sent: 1, retrying: 0 });
     expect(db.select().from(mailOutbox).where(eq(mailOutbox.status, "pending")).all()).toEqual([]);
     expect(received.filter((m) => m.to === waiting[0]!.toAddress && m.subject === waiting[0]!.subject)).toHaveLength(1);
