@@ -12,8 +12,8 @@ const DEMO_PERIOD = periodName("2026-Q3");
 
 function runReminderJob(): string {
   return execFileSync("npx", ["tsx", "scripts/reminders.ts"], {
-    // The demo's reporting rounds are dated 2026: the longest window allowed (ten years) keeps its Q3 overdue (and so
-    // reminded) in this test in whatever year the suite runs.
+    // The demo's reporting rounds are dated 2026: the longest window the settings allow (ten years) keeps
+    // its Q3 overdue, and so reminded, in this test until 2036 rather than only until mid-December 2026.
     env: { ...process.env, DATABASE_PATH: path.resolve(".e2e-data", "tracker.db"), REMINDER_OVERDUE_WINDOW_DAYS: "3650" },
     encoding: "utf8",
   });
