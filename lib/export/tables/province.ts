@@ -69,7 +69,8 @@ export function targetRows(t: Translate, locale: "zh" | "en", targets: readonly 
         target.deadline,
         r.actual,
         r.progressPct,
-        r.plannedValue,
+        // Interpolated, so it carries float noise; two decimals are more than any target's unit needs.
+        r.plannedValue === null ? null : Math.round(r.plannedValue * 100) / 100,
         r.plannedPct,
         r.scheduleIndex,
         t(`targetStandings.${r.standing}`),

@@ -97,6 +97,11 @@ describe("province tables", () => {
     expect(rows[0]![header.indexOf("单位")]).toBe("个");
     expect(rows[0]![header.indexOf("完成进度（%）")]).toBe(40);
     expect(rows[0]![header.indexOf("状态")]).toBe("滞后");
+    // An interpolated plan (1,747.945205… of 3,000) is written to two decimals.
+    const interpolated = targetRows(tZh, "zh", [
+      { title: "企业", unit: "家", kind: "sum", measure: null, baselineValue: 0, baselineDate: "2024-12-31", targetValue: 3000, deadline: "2027-12-31", sourceStatus: "sourced", sourceDocument: "文件", result: { ...result, plannedValue: 1747.945205479452 } },
+    ]);
+    expect(interpolated.rows[0]![interpolated.header.indexOf("截至今日计划值")]).toBe(1747.95);
   });
 
   it("lists centres with budget in yuan and their open flag rules once each", () => {
