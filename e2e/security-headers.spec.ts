@@ -140,3 +140,21 @@ test("a cross-site write with the session cookie is refused and changes nothing;
   expect(created.status(), await created.text()).toBe(201);
   expect(CentreDetailSchema.parse(await created.json()).name).toBe(`跨站测试中心 ${tokened}`);
 });
+
+// What would betray the code or the database to a user: stack frames, file paths, SQL, driver names.
+const LEAKS = /\n\s+at |node_modules|\.tsx?:\d+|SQLITE|SqliteError|\bSELECT\b|\bINSERT\b|\bFROM centres\b|URIError/;
+
+test("an unexpected failure and hostile ids answer without stack traces or SQL", async ({ request }) => {
+  const token = { Authorization: `Bearer ${createToken(accounts.admin)}` };
+  // A path that cannot be decoded fails inside the server before any route runs: the one 5xx a caller can force.
+  for (const url of ["/centres/%ZZ", "/api/v1/centres/%ZZ"]) {
+    const failed = await request.get(url, { headers: token });
+    expect(failed.status(), url).toBe(500);
+    expect(await failed.text(), url).not.toMatch(LEAKS);
+  }
+  for (const url of ["/api/v1/centres/'%20OR%201=1--", "/api/v1/centres?province=';DROP%20TABLE%20centres--", `/api/v1/centres/${"a".repeat(5000)}`]) {
+    const refused = await request.get(url, { headers: token });
+    expect([400, 404], url).toContain(refused.status());
+    expect(await refused.text(), url).not.toMatch(LEAKS);
+  }
+});
