@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { getProvince } from "@/db/provinces";
 import { apiActor } from "@/lib/auth/api-auth";
 import type { SessionUser } from "@/lib/auth/current-user";
+import { isSameOrigin } from "@/lib/auth/same-origin";
 import { logRefusal } from "@/lib/auth/security-log";
 import { chinaToday } from "@/lib/domain/china-time";
 import { canReadProvince } from "@/lib/domain/permissions";
@@ -44,7 +45,20 @@ export function apiWrite<P extends Record<string, string> = Record<string, never
   options: WriteOptions<P>,
   handler: (context: WriteContext<P, SessionUser>) => Response | Promise<Response>,
 ) {
-  return writeRoute<P, SessionUser>(apiActor, (actor, reason) => logRefusal({ userId: actor.id, route, reason }), options, handler);
+  const write = writeRoute<P, SessionUser>(apiActor, (actor, reason) => logRefusal({ userId: actor.id, route, reason }), options, handler);
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    // A browser sends the session cookie with a cross-site form or fetch, so a cookie-authenticated
+    // write must come from this site, as server actions must. A bearer token is never sent by a
+    // browser on its own, so a request carrying one cannot be forged from another site.
+    if (!request.headers.has("authorization") && !isSameOrigin(request)) {
+      const actor = await apiActor(request);
+      if (actor) {
+        logRefusal({ userId: actor.id, route, reason: "cross_site" });
+        return problem(403, "A write signed in by session cookie must come from this site.", { code: "crossSite" });
+      }
+    }
+    return write(request, context);
+  };
 }
 
 /** A successful body: JSON, never cached (it depends on the caller and on data that changes). */
