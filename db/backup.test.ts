@@ -89,6 +89,12 @@ describe("backup", () => {
     expect(JSON.parse(fs.readFileSync(path.join(out, MANIFEST_NAME), "utf8"))).toEqual(manifest);
     expect(() => createBackup(paths, out)).toThrow(BackupRefused);
   });
+
+  it("leaves no half-written backup behind when it fails", () => {
+    const out = path.join(root, "backup");
+    expect(() => createBackup({ ...paths, evidencePath: file }, out)).toThrow(/ENOTDIR/);
+    expect(fs.readdirSync(out)).toEqual([]);
+  });
 });
 
 describe("restore", () => {
@@ -134,8 +140,12 @@ describe("restore", () => {
     const out = path.join(root, "backup");
     createBackup(paths, out);
     const copy = path.join(out, "test.db");
+    const inspect = new Database(copy, { readonly: true });
+    const rootPage = inspect.prepare("select rootpage from sqlite_master where name = 'provinces'").pluck().get() as number;
+    const pageSize = inspect.pragma("page_size", { simple: true }) as number;
+    inspect.close();
     const bytes = fs.readFileSync(copy);
-    bytes.fill(0xff, 4096 + 8, 4096 + 64); // the second page's b-tree header and cell pointers
+    bytes.fill(0xff, (rootPage - 1) * pageSize + 8, (rootPage - 1) * pageSize + 64); // a table's b-tree header and cell pointers
     fs.writeFileSync(copy, bytes);
     expect(inspectDatabase(copy).integrity).not.toBe("ok");
     const manifest = JSON.parse(fs.readFileSync(path.join(out, MANIFEST_NAME), "utf8"));
@@ -146,6 +156,16 @@ describe("restore", () => {
     expect(() => restoreBackup(paths, out)).toThrow(/integrity_check/);
     expect(liveState()).toEqual(before);
     db = openDatabase(file);
+  });
+
+  it("counts damage to the schema itself, which stops integrity_check from running, as a failed check", () => {
+    const out = path.join(root, "backup");
+    createBackup(paths, out);
+    const copy = path.join(out, "test.db");
+    const bytes = fs.readFileSync(copy);
+    bytes.fill(0xff, 100 + 8, 100 + 64); // sqlite_master's b-tree header and cell pointers, after the file header
+    fs.writeFileSync(copy, bytes);
+    expect(inspectDatabase(copy).integrity).toMatch(/malformed/);
   });
 
   it("refuses a backup from newer code, and while the database is open", () => {

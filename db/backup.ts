@@ -19,12 +19,21 @@ export function codeMigrationLevel(): MigrationLevel {
   return { count: migrations.length, latest: migrations.at(-1)?.folderMillis ?? null };
 }
 
+/** "ok", or what is wrong; damage to the schema pages makes the check itself fail, which counts too. */
+function integrityReport(sqlite: Database.Database): string {
+  try {
+    const rows = sqlite.pragma("integrity_check", { simple: false }) as { integrity_check: string }[];
+    return rows.map((r) => r.integrity_check).join("; ");
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
 /** Opens a database file read-only for checks; it must be a migrated tracker database. */
 export function inspectDatabase(file: string): { integrity: string; migrations: MigrationLevel; auditHead: Manifest["auditHead"] } {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const integrity = sqlite.pragma("integrity_check", { simple: false }) as { integrity_check: string }[];
-    const report = integrity.map((r) => r.integrity_check).join("; ");
+    const report = integrityReport(sqlite);
     if (report !== "ok") return { integrity: report, migrations: { count: 0, latest: null }, auditHead: null };
     const hasJournal = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
     if (!hasJournal) throw new BackupRefused(`${file} is not a tracker database (no migration journal)`);
@@ -44,10 +53,23 @@ export interface BackupPaths {
   evidencePath: string;
 }
 
-/** Writes a backup into `outDir` (created; refused if it holds anything) and returns its manifest. */
-export function createBackup({ databasePath, evidencePath }: BackupPaths, outDir: string, now = new Date()): Manifest {
-  if (!fs.existsSync(databasePath)) throw new BackupRefused(`${databasePath} not found`);
+/**
+ * Writes a backup into `outDir` (created; refused if it holds anything) and returns its manifest. A
+ * backup that fails half-way is removed again, so no folder without a manifest is left to be mistaken
+ * for one (restore would refuse it anyway).
+ */
+export function createBackup(paths: BackupPaths, outDir: string, now = new Date()): Manifest {
+  if (!fs.existsSync(paths.databasePath)) throw new BackupRefused(`${paths.databasePath} not found`);
   if (fs.existsSync(outDir) && fs.readdirSync(outDir).length > 0) throw new BackupRefused(`${outDir} is not empty`);
+  try {
+    return writeBackup(paths, outDir, now);
+  } catch (error) {
+    for (const name of fs.existsSync(outDir) ? fs.readdirSync(outDir) : []) fs.rmSync(path.join(outDir, name), { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function writeBackup({ databasePath, evidencePath }: BackupPaths, outDir: string, now: Date): Manifest {
   fs.mkdirSync(path.join(outDir, EVIDENCE_FOLDER), { recursive: true });
   const database = path.basename(databasePath);
   const copy = path.join(outDir, database);
