@@ -1,3 +1,5 @@
+import { sql } from "drizzle-orm";
+import { entryHash } from "@/lib/audit/chain";
 import { FLAG_ACTIONS } from "@/lib/domain/risk/flag-review";
 import { auditLog } from "./schema";
 import type { Db } from "./client";
@@ -38,18 +40,39 @@ export interface AuditRecord {
   at?: string;
 }
 
-/** Must be called inside the transaction that makes the change, so the two commit or fail together. */
+/** What the json column gives back when read: undefined and absent become null, dates become text. */
+function asStored(value: unknown): unknown {
+  return value === undefined || value === null ? null : JSON.parse(JSON.stringify(value));
+}
+
+/**
+ * Must be called inside the transaction that makes the change, so the two commit or fail together.
+ *
+ * Each entry is chained to the newest one (lib/audit/chain.ts). The chain stays linear because SQLite
+ * commits one writer at a time: once a transaction has written, no other connection can commit before
+ * it does, and a transaction whose snapshot is older than another's commit cannot write at all
+ * (SQLITE_BUSY_SNAPSHOT). The explicit id (newest + 1) makes a second entry chained onto the same
+ * predecessor a primary-key conflict even when this runs outside a transaction. Inside this process there
+ * is one connection, and nested transactions are savepoints on it, so the newest entry read here
+ * includes those written earlier in the same transaction.
+ */
 export function writeAudit(tx: Tx | Db, record: AuditRecord): void {
+  // Plain SQL rather than the query builder: this runs for every audited write, and building the query
+  // cost more than the rest of the chaining (20,000 entries: 0.7 s against 0.2 s).
+  const newest = tx.get<{ id: number; hash: string | null } | undefined>(sql`select id, hash from audit_log order by id desc limit 1`);
+  const entry = {
+    id: (newest?.id ?? 0) + 1,
+    at: record.at ?? new Date().toISOString(),
+    actorId: "userId" in record.actor ? record.actor.userId : null,
+    actorLabel: "label" in record.actor ? record.actor.label : null,
+    entity: record.entity,
+    entityId: record.entityId,
+    action: record.action,
+    before: asStored(record.before),
+    after: asStored(record.after),
+    prevHash: newest?.hash ?? null,
+  };
   tx.insert(auditLog)
-    .values({
-      at: record.at ?? new Date().toISOString(),
-      actorId: "userId" in record.actor ? record.actor.userId : null,
-      actorLabel: "label" in record.actor ? record.actor.label : null,
-      entity: record.entity,
-      entityId: record.entityId,
-      action: record.action,
-      before: record.before ?? null,
-      after: record.after ?? null,
-    })
+    .values({ ...entry, hash: entryHash(entry) })
     .run();
 }

@@ -3,6 +3,7 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import fs from "node:fs";
 import path from "node:path";
+import { sealAuditChain } from "./audit-chain";
 import * as schema from "./schema";
 import { env } from "@/lib/env";
 
@@ -22,8 +23,10 @@ export function openDatabase(filePath: string): Db {
   return drizzle(sqlite, { schema }) as Db;
 }
 
+/** Applies committed migrations, then chains any audit entries written before the chain existed. */
 export function migrateDatabase(db: Db): void {
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  sealAuditChain(db);
 }
 
 // One connection per process, kept across hot reloads in development.

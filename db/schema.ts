@@ -340,7 +340,10 @@ export const notifications = sqliteTable(
   ],
 );
 
-/** Append-only: rows are only ever inserted, in the same transaction as the change they describe. */
+/**
+ * Append-only: rows are only ever inserted, in the same transaction as the change they describe; triggers
+ * (migration 0009) refuse UPDATE and DELETE. Each row is hash-chained to the one before it (db/audit.ts).
+ */
 export const auditLog = sqliteTable(
   "audit_log",
   {
@@ -354,6 +357,9 @@ export const auditLog = sqliteTable(
     action: text("action").notNull(),
     before: text("before", { mode: "json" }),
     after: text("after", { mode: "json" }),
+    // SHA-256 of the previous row's `hash` and of this row (lib/audit/chain.ts); null only before sealing.
+    prevHash: text("prev_hash"),
+    hash: text("hash"),
   },
   (t) => [index("audit_entity_idx").on(t.entity, t.entityId), index("audit_actor_idx").on(t.actorId)],
 );
