@@ -1,24 +1,24 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { getCalendar } from "@/db/calendars";
 import type { Db } from "@/db/client";
-import { listProvinceOptions } from "@/db/provinces";
 import { auditStamp } from "@/db/engine";
 import { applyImport, centreRefs, importableCentres, importableMilestones, ImportRowError, periodUpdates, targetProvinces, type ImportWrite } from "@/db/imports";
+import { listProvinceOptions } from "@/db/provinces";
+import { loadUpdateContexts } from "@/db/update-context";
+import { chinaToday } from "@/lib/domain/china-time";
 import { DomainError, FieldErrors, ForbiddenError } from "@/lib/domain/errors";
+import { parsePeriod, type Calendar } from "@/lib/domain/periods";
 import { canEditCentresIn, editableScope, type Actor } from "@/lib/domain/permissions";
+import { env } from "@/lib/env";
 import { CentreDirectory } from "@/lib/import/centre-ref";
 import { readGrid } from "@/lib/import/file";
+import { runToEnd } from "@/lib/import/issues";
 import { planCentres } from "@/lib/import/plan-centres";
 import { planMilestones } from "@/lib/import/plan-milestones";
 import { planUpdates } from "@/lib/import/plan-updates";
-import { runToEnd } from "@/lib/import/issues";
 import { readTable, type ImportIssue, type ImportTable } from "@/lib/import/table";
 import type { ImportOptions } from "@/lib/validation/import";
-import { getCalendar } from "@/db/calendars";
-import { loadUpdateContexts } from "@/db/update-context";
-import { chinaToday } from "@/lib/domain/china-time";
-import { parsePeriod, type Calendar } from "@/lib/domain/periods";
-import { env } from "@/lib/env";
 import { checkUpdateAgainst } from "./update-edits";
 
 // The import use case: read the file, check every row against the stored data with the forms' rules,
