@@ -1,7 +1,7 @@
 /**
  * Passwords refused when a password is set (never at sign-in), compared in lower case.
- * No top-10,000 list can be fetched here (no network besides npm, and the npm packages that ship one,
- * such as fxa-common-password-list, are unmaintained), so this is a hand-written list of about 290 of the
+ * No top-10,000 list can be fetched here (no network besides npm; fxa-common-password-list is at 0.0.4 and
+ * zxcvbn bundles its lists with a whole estimator), so this is a hand-written list of about 290 of the
  * passwords that head the public leak rankings (SplashData / NordPass yearly lists, the RockYou and
  * CSDN 2011 leaks): keyboard walks, repeated and sequential digits, "password"/"admin" variants, and the
  * Chinese favourites (woaini1314, 5201314, pinyin surnames + digits). Only entries of 8 or more
