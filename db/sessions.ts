@@ -1,4 +1,5 @@
-import { and, eq, gt, lte } from "drizzle-orm";
+import { and, eq, gt, lte, ne } from "drizzle-orm";
+import type { Tx } from "./audit";
 import { randomBytes } from "node:crypto";
 import type { Db } from "./client";
 import { sessions, users } from "./schema";
@@ -37,4 +38,9 @@ export function findSessionUser(db: Db, sessionId: string, now = new Date()) {
 
 export function deleteSession(db: Db, sessionId: string): void {
   db.delete(sessions).where(eq(sessions.id, sessionId)).run();
+}
+
+/** Ends every session of the user but the one making the request: after a password change, a stolen session dies. */
+export function deleteOtherSessions(db: Db | Tx, userId: string, keepSessionId: string): void {
+  db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId))).run();
 }

@@ -2,6 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { Db } from "./client";
 import { writeAudit, type AuditActor } from "./audit";
+import { deleteOtherSessions } from "./sessions";
 import { sessions, users } from "./schema";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/domain/errors";
 import type { Locale, Role } from "@/lib/domain/vocabulary";
@@ -108,5 +109,21 @@ export function setPasswordHash(db: Db, id: string, passwordHash: string, actor:
     tx.update(users).set({ passwordHash, version: before.version + 1 }).where(eq(users.id, id)).run();
     tx.delete(sessions).where(eq(sessions.userId, id)).run();
     writeAudit(tx, { actor, entity: "user", entityId: id, action: "update", after: { password: "changed" } });
+  });
+}
+
+/** For the user's own password change: the stored hash, to check the current password against. */
+export function findPasswordHash(db: Db, id: string): string | undefined {
+  return db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, id)).get()?.passwordHash;
+}
+
+/** The user's own change: saves the hash and ends their other sessions; the audit entry holds no password material. */
+export function changeOwnPassword(db: Db, input: { userId: string; passwordHash: string; keepSessionId: string }): void {
+  db.transaction((tx) => {
+    const before = tx.select({ version: users.version }).from(users).where(eq(users.id, input.userId)).get();
+    if (!before) throw new NotFoundError();
+    tx.update(users).set({ passwordHash: input.passwordHash, version: before.version + 1 }).where(eq(users.id, input.userId)).run();
+    deleteOtherSessions(tx, input.userId, input.keepSessionId);
+    writeAudit(tx, { actor: { userId: input.userId }, entity: "user", entityId: input.userId, action: "update", after: { password: "changed" } });
   });
 }

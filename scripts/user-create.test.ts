@@ -23,6 +23,7 @@ describe("user:create", () => {
 
   it.each([
     [["--email", "x@example.cn", "--role", "admin"], "short", /password: The password needs at least 8 characters/],
+    [["--email", "x@example.cn", "--role", "admin"], "Admin123", /password: This password is too common/],
     [["--email", "x@example.cn", "--role", "staff"], "long enough", /provinceCode: Staff must belong to a province/],
     [["--email", "nope", "--role", "admin"], "long enough", /email: Enter a valid email/],
     [["--email", "x@example.cn"], "long enough", /usage:/],

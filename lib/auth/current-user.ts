@@ -15,6 +15,11 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   return findSessionUser(getDb(), session.sessionId) ?? null;
 });
 
+/** The id of the session making this request, for ending the user's other sessions. */
+export async function getCurrentSessionId(): Promise<string | undefined> {
+  return (await getServerSession(authOptions))?.sessionId;
+}
+
 /** For pages: sends whoever is not signed in (or no longer may be) to the login page. */
 export async function requireUser(): Promise<SessionUser> {
   const user = await getCurrentUser();

@@ -16,6 +16,14 @@ describe("password hashing", () => {
     expect(await verifyPassword("not-a-hash", "anything")).toBe(false);
   });
 
+  it("hashes the whole password: two differing only after character 72 do not verify for each other", async () => {
+    const prefix = "a".repeat(100);
+    const stored = await hashPassword(`${prefix}-first`);
+    expect(await verifyPassword(stored, `${prefix}-first`)).toBe(true);
+    expect(await verifyPassword(stored, `${prefix}-other`)).toBe(false);
+    expect(await verifyPassword(stored, prefix.slice(0, 72))).toBe(false);
+  });
+
   it("answers false for an unknown account after doing the same work", async () => {
     expect(await verifyPassword(undefined, "demo-pass-2026")).toBe(false);
   });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LOCALES, ROLES } from "@/lib/domain/vocabulary";
 import { provinceRequirement } from "@/lib/domain/permissions";
+import { isCommonPassword } from "./common-passwords";
 import { checkbox, enumOf, optionalProvinceCode, requiredText, version, whenFieldsValid } from "./fields";
 
 export const PASSWORD_MIN = 8;
@@ -12,12 +13,27 @@ export const email = () =>
     z.string({ error: "required" }).min(1, { error: "required" }).max(254, { error: "tooLong" }).pipe(z.email({ error: "email" })),
   );
 
-// No trimming: a password is taken exactly as typed.
+// The policy for setting a password (OWASP ASVS 5 L2): length bounds and a common-password list,
+// no composition rules. No trimming: a password is taken exactly as typed. Sign-in does not apply it.
 export const password = () =>
   z
     .string({ error: "required" })
     .min(PASSWORD_MIN, { error: "passwordTooShort" })
-    .max(PASSWORD_MAX, { error: "tooLong" });
+    .max(PASSWORD_MAX, { error: "tooLong" })
+    .refine((value) => !isCommonPassword(value), { error: "passwordCommon" });
+
+/** The signed-in user's own change: the current password is checked against the hash by the action. */
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: "required" }).min(1, { error: "required" }).max(PASSWORD_MAX, { error: "tooLong" }),
+    newPassword: password(),
+    confirmPassword: z.string({ error: "required" }),
+  })
+  .superRefine((value, ctx) => {
+    if (value.confirmPassword !== value.newPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "passwordsDiffer" });
+    if (value.newPassword === value.currentPassword) ctx.addIssue({ code: "custom", path: ["newPassword"], message: "passwordUnchanged" });
+  }, { when: whenFieldsValid("currentPassword", "newPassword") });
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 const userFields = {
   email: email(),
