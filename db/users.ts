@@ -101,17 +101,6 @@ export function setUserLocale(db: Db, id: string, locale: Locale): void {
   db.update(users).set({ locale }).where(eq(users.id, id)).run();
 }
 
-/** For the CLI: replaces a password, ending all sessions. */
-export function setPasswordHash(db: Db, id: string, passwordHash: string, actor: AuditActor): void {
-  db.transaction((tx) => {
-    const before = tx.select({ version: users.version }).from(users).where(eq(users.id, id)).get();
-    if (!before) throw new NotFoundError();
-    tx.update(users).set({ passwordHash, version: before.version + 1 }).where(eq(users.id, id)).run();
-    tx.delete(sessions).where(eq(sessions.userId, id)).run();
-    writeAudit(tx, { actor, entity: "user", entityId: id, action: "update", after: { password: "changed" } });
-  });
-}
-
 /** For the user's own password change: the stored hash, to check the current password against. */
 export function findPasswordHash(db: Db, id: string): string | undefined {
   return db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, id)).get()?.passwordHash;
