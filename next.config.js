@@ -1,22 +1,10 @@
 // @ts-check
 const createNextIntlPlugin = require("next-intl/plugin");
+const { staticSecurityHeaders } = require("./lib/security/static-headers.js");
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
-/**
- * Headers that are the same on every response, static files included (proxy.ts adds the per-request
- * Content-Security-Policy). HSTS is sent by production builds only: browsers ignore it over plain http
- * (RFC 6797 §8.1), so a localhost install keeps working, and behind a TLS proxy it needs no header
- * forwarding to be right; development servers never send it, so a developer's browser does not pin
- * localhost to https.
- */
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
-  { key: "X-Frame-Options", value: "DENY" },
-  ...(process.env.NODE_ENV === "production" ? [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }] : []),
-];
+const securityHeaders = staticSecurityHeaders(process.env.NODE_ENV === "production");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -1,6 +1,7 @@
 // `npm start`: builds the app when the build is missing or older than the source, prepares the
-// database (migrations, provinces, demo data on an empty database), then runs `next start`. With
-// REMINDERS_INTERVAL set, this process also runs the reminders job every that many minutes.
+// database (migrations, provinces, demo data on an empty database), then runs the production server
+// (scripts/serve.ts: Next's handler behind a URL check). With REMINDERS_INTERVAL set, this process
+// also runs the reminders job every that many minutes.
 import { spawnSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -36,7 +37,10 @@ async function main() {
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
   await prepareDatabase();
-  const server = spawn("npx", ["next", "start", "-p", String(env.PORT)], { stdio: "inherit", env: childEnv });
+  const server = spawn("npx", ["tsx", "scripts/serve.ts"], {
+    stdio: "inherit",
+    env: { ...childEnv, NODE_ENV: "production", PORT: String(env.PORT) },
+  });
   const stopReminders = env.REMINDERS_INTERVAL === undefined ? undefined : scheduleReminders(env.REMINDERS_INTERVAL);
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
