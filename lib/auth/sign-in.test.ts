@@ -62,6 +62,8 @@ describe("signInWithThrottle", () => {
     expect(await attempt(EMAIL, PASSWORD, { now: later(4000 + 59_999) })).toBeNull();
     expect(await attempt(EMAIL, PASSWORD, { now: later(4000 + 60_000) })).toEqual({ userId, address: "203.0.113.7" });
     expect(outcomes()).toEqual([...Array(5).fill("bad_credentials"), "throttled", "throttled", "success"]);
+    // A throttled attempt on a known account names it too.
+    expect(new Set(listLoginAttempts(db).map((a) => a.userId))).toEqual(new Set([userId]));
   });
 
   it("starts afresh after a success: four more failures do not throttle", async () => {

@@ -30,11 +30,12 @@ export async function signInWithThrottle(db: Db, request: SignInRequest): Promis
   }
   const { email, password } = parsed.data;
   const attempt = startAttempt(db, { email, address, now, addressMaxFailures: request.addressMaxFailures });
+  const account = findCredentialsByEmail(db, email);
   if (!attempt.decision.allowed) {
+    finishAttempt(db, attempt.id, "throttled", account?.id ?? null);
     await verifyPassword(undefined, password);
     return null;
   }
-  const account = findCredentialsByEmail(db, email);
   try {
     const valid = await verifyPassword(account?.passwordHash, password);
     if (!account || !valid) {
