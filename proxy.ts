@@ -1,11 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { SESSION_COOKIE_NAMES } from "@/lib/auth/cookies";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/headers";
 
 // Next 16's proxy (formerly middleware): it only sets headers. It authorizes nothing; every page,
 // action and route handler checks the user itself.
-
-/** next-auth's session cookie, plain on http and with the __Secure- prefix on https. */
-const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 /**
  * A fresh nonce per request in the Content-Security-Policy. Next reads the policy from the request
@@ -22,7 +20,7 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   // What a signed-in user sees must not stay in a shared or back-button cache.
-  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) response.headers.set("Cache-Control", "no-store");
+  if (SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name))) response.headers.set("Cache-Control", "no-store");
   return response;
 }
 

@@ -17,6 +17,7 @@ import { RISK_SEVERITIES } from "@/lib/domain/risk/types";
 import { DELIVERY_LEVELS } from "@/lib/domain/engine";
 import { REMINDER_CATEGORIES } from "@/lib/domain/reminders";
 import { DELIVERY_MODES } from "@/lib/domain/mail-delivery";
+import { LOGIN_OUTCOMES } from "@/lib/auth/throttle";
 
 // Conventions: ids are text UUIDs; dates are ISO `YYYY-MM-DD` text; timestamps are ISO-8601 UTC text;
 // money is integer 元. Every editable row has a `version` for optimistic concurrency.
@@ -50,6 +51,9 @@ export const users = sqliteTable(
     locale: text("locale", { enum: LOCALES }).notNull().default("zh"),
     isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
     version: integer("version").notNull().default(1),
+    // Sessions carry the value current at sign-in; raising it (sign out everywhere, password, role,
+    // province or deactivation) ends every older session at its next request.
+    sessionVersion: integer("session_version").notNull().default(1),
     ...timestamps,
   },
   (t) => [uniqueIndex("users_email_unique").on(t.email), index("users_province_idx").on(t.provinceCode)],
@@ -64,9 +68,32 @@ export const sessions = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     createdAt: text("created_at").notNull(),
+    // The absolute lifetime: created_at plus SESSION_MAX_AGE_HOURS at sign-in.
     expiresAt: text("expires_at").notNull(),
+    // users.session_version at sign-in; the session lives only while they are equal.
+    sessionVersion: integer("session_version").notNull().default(1),
+    // For the idle timeout; written at most once a minute per session, not on every request.
+    lastSeenAt: text("last_seen_at").notNull().default(""),
+    // The client address at sign-in (lib/auth/client-address.ts), shown on the sessions page.
+    address: text("address").notNull().default("unknown"),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Every sign-in attempt, for throttling (lib/auth/throttle.ts) and review. Never a password. */
+export const loginAttempts = sqliteTable(
+  "login_attempts",
+  {
+    // Insertion order decides "after the last success" when two attempts share a millisecond.
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull(),
+    // Trimmed and lower-cased as typed (at most 254 characters), known account or not.
+    email: text("email").notNull(),
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    address: text("address").notNull(),
+    outcome: text("outcome", { enum: LOGIN_OUTCOMES }).notNull(),
+  },
+  (t) => [index("login_attempts_email_idx").on(t.email, t.at), index("login_attempts_address_idx").on(t.address, t.at), index("login_attempts_at_idx").on(t.at)],
 );
 
 export const planTargets = sqliteTable(

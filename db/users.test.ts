@@ -7,6 +7,9 @@ import { createSession, deleteSession, findSessionUser } from "./sessions";
 import { createUser, getUser, updateUser } from "./users";
 import type { Db } from "./client";
 
+// The default idle timeout: these tests are about other endings.
+const IDLE = { idleMs: 30 * 60_000 };
+
 let db: Db;
 let close: () => void;
 beforeEach(() => ({ db, close } = createTestDb()));
@@ -40,9 +43,9 @@ describe("users", () => {
     const adminId = makeAdmin();
     const id = createUser(db, staff, { label: "test" });
     const sessionId = createSession(db, id, 3600_000);
-    expect(findSessionUser(db, sessionId)?.email).toBe(staff.email);
+    expect(findSessionUser(db, sessionId, IDLE)?.email).toBe(staff.email);
     updateUser(db, id, 1, { ...staff, active: false }, { userId: adminId });
-    expect(findSessionUser(db, sessionId)).toBeUndefined();
+    expect(findSessionUser(db, sessionId, IDLE)).toBeUndefined();
     expect(getUser(db, id)?.active).toBe(false);
     expect(db.select().from(auditLog).where(eq(auditLog.action, "deactivate")).all()).toHaveLength(1);
   });
@@ -51,7 +54,7 @@ describe("users", () => {
     const id = createUser(db, staff, { label: "test" });
     const sessionId = createSession(db, id, 3600_000);
     db.update(users).set({ active: false }).where(eq(users.id, id)).run();
-    expect(findSessionUser(db, sessionId)).toBeUndefined();
+    expect(findSessionUser(db, sessionId, IDLE)).toBeUndefined();
   });
 
   it("refuses a stale edit and keeps the newer one", () => {
@@ -67,17 +70,17 @@ describe("sessions", () => {
   it("ends on sign-out and on expiry", () => {
     const id = createUser(db, staff, { label: "test" });
     const now = new Date("2026-11-27T08:00:00Z");
-    const sessionId = createSession(db, id, 60_000, now);
-    expect(findSessionUser(db, sessionId, new Date("2026-11-27T08:00:59Z"))).toBeDefined();
-    expect(findSessionUser(db, sessionId, new Date("2026-11-27T08:01:00Z"))).toBeUndefined();
+    const sessionId = createSession(db, id, 60_000, { now: now });
+    expect(findSessionUser(db, sessionId, IDLE, new Date("2026-11-27T08:00:59Z"))).toBeDefined();
+    expect(findSessionUser(db, sessionId, IDLE, new Date("2026-11-27T08:01:00Z"))).toBeUndefined();
     deleteSession(db, sessionId);
-    expect(findSessionUser(db, sessionId, now)).toBeUndefined();
+    expect(findSessionUser(db, sessionId, IDLE, now)).toBeUndefined();
   });
 
   it("clears the user's expired sessions at the next sign-in", () => {
     const id = createUser(db, staff, { label: "test" });
-    createSession(db, id, 60_000, new Date("2026-11-27T08:00:00Z"));
-    const live = createSession(db, id, 60_000, new Date("2026-11-27T09:00:00Z"));
+    createSession(db, id, 60_000, { now: new Date("2026-11-27T08:00:00Z") });
+    const live = createSession(db, id, 60_000, { now: new Date("2026-11-27T09:00:00Z") });
     expect(db.select().from(sessions).all().map((s) => s.id)).toEqual([live]);
   });
 });

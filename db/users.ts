@@ -2,8 +2,8 @@ import { and, asc, eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { Db } from "./client";
 import { writeAudit, type AuditActor } from "./audit";
-import { deleteOtherSessions } from "./sessions";
-import { sessions, users } from "./schema";
+import { revokeSessions } from "./sessions";
+import { users } from "./schema";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/domain/errors";
 import type { Locale, Role } from "@/lib/domain/vocabulary";
 
@@ -87,10 +87,8 @@ export function updateUser(db: Db, id: string, version: number, changes: UserCha
       .set({ ...changes, version: version + 1 })
       .where(and(eq(users.id, id), eq(users.version, version)))
       .run();
-    // Any change to who the user is or may see ends their sessions, so the next request re-reads it.
-    if (!changes.active || changes.role !== before.role || changes.provinceCode !== before.provinceCode) {
-      tx.delete(sessions).where(eq(sessions.userId, id)).run();
-    }
+    // Any change to who the user is or may see ends their sessions at their next request.
+    if (!changes.active || changes.role !== before.role || changes.provinceCode !== before.provinceCode) revokeSessions(tx, id);
     const action = before.active && !changes.active ? "deactivate" : !before.active && changes.active ? "reactivate" : "update";
     writeAudit(tx, { actor, entity: "user", entityId: id, action, before, after: { ...before, ...changes, version: version + 1 } });
   });
@@ -112,7 +110,7 @@ export function changeOwnPassword(db: Db, input: { userId: string; passwordHash:
     const before = tx.select({ version: users.version }).from(users).where(eq(users.id, input.userId)).get();
     if (!before) throw new NotFoundError();
     tx.update(users).set({ passwordHash: input.passwordHash, version: before.version + 1 }).where(eq(users.id, input.userId)).run();
-    deleteOtherSessions(tx, input.userId, input.keepSessionId);
+    revokeSessions(tx, input.userId, input.keepSessionId);
     writeAudit(tx, { actor: { userId: input.userId }, entity: "user", entityId: input.userId, action: "update", after: { password: "changed" } });
   });
 }

@@ -6,6 +6,7 @@ describe("readEnv", () => {
     expect(readEnv({})).toMatchObject({ DATABASE_PATH: "data/tracker.db", SEED_DEMO: "1", PORT: 3000, SESSION_MAX_AGE_HOURS: 12 });
     expect(readEnv({})).toMatchObject({ REMINDER_DAYS_BEFORE: 3, REMINDER_ESCALATE_PROVINCE_DAYS: 7, REMINDER_ESCALATE_NATIONAL_DAYS: 14, REMINDER_OVERDUE_WINDOW_DAYS: 60, MAIL_DIGEST_HOUR: 8 });
     expect(readEnv({}).SMTP_URL).toBeUndefined();
+    expect(readEnv({})).toMatchObject({ SESSION_IDLE_MINUTES: 30, LOGIN_ADDRESS_MAX_FAILURES: 30, TRUST_PROXY: "0" });
   });
 
   it.each(["noreply@example.gov.cn", "监测平台 <noreply@example.gov.cn>", "AI Centre Tracker <no-reply@mail.example.cn>"])("accepts %s as the sender", (from) => {
@@ -27,6 +28,11 @@ describe("readEnv", () => {
     [{ MAIL_FROM: "noreply" }, /MAIL_FROM/],
     [{ MAIL_FROM: "监测平台 <noreply>" }, /MAIL_FROM/],
     [{ MAIL_FROM: "a@b.cn, c@d.cn" }, /MAIL_FROM/],
+    [{ SESSION_MAX_AGE_HOURS: "0" }, /SESSION_MAX_AGE_HOURS/],
+    [{ SESSION_IDLE_MINUTES: "1" }, /SESSION_IDLE_MINUTES/],
+    [{ SESSION_MAX_AGE_HOURS: "1", SESSION_IDLE_MINUTES: "90" }, /SESSION_IDLE_MINUTES: must not exceed SESSION_MAX_AGE_HOURS/],
+    [{ LOGIN_ADDRESS_MAX_FAILURES: "3" }, /LOGIN_ADDRESS_MAX_FAILURES/],
+    [{ TRUST_PROXY: "yes" }, /TRUST_PROXY/],
   ])("refuses %o with the variable's name", (source, message) => {
     expect(() => readEnv(source)).toThrow(message);
   });

@@ -10,7 +10,13 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   NEXTAUTH_SECRET: z.string().min(32).optional(),
   NEXTAUTH_URL: z.url().optional(),
-  SESSION_MAX_AGE_HOURS: z.coerce.number().positive().default(12),
+  // Absolute session lifetime from sign-in, and the idle timeout (no request for that long ends it).
+  SESSION_MAX_AGE_HOURS: z.coerce.number().min(0.25).max(720).default(12),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(2).max(1440).default(30),
+  // Failed sign-ins from one client address, across accounts, in 15 minutes before it must wait.
+  LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(5).max(10000).default(30),
+  // 1 when a reverse proxy in front appends the client's address to X-Forwarded-For (lib/auth/client-address.ts).
+  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   EVIDENCE_PATH: z.string().min(1).default("data/evidence"),
   EVIDENCE_MAX_MB: z.coerce.number().positive().max(100).default(20),
   // Periods ending before this date are not expected from anyone: when reporting in this system began.
@@ -44,6 +50,10 @@ const checkedEnvSchema = envSchema
   .refine((e) => e.REMINDER_OVERDUE_WINDOW_DAYS >= e.REMINDER_ESCALATE_NATIONAL_DAYS, {
     path: ["REMINDER_OVERDUE_WINDOW_DAYS"],
     message: "must not be below REMINDER_ESCALATE_NATIONAL_DAYS",
+  })
+  .refine((e) => e.SESSION_IDLE_MINUTES <= e.SESSION_MAX_AGE_HOURS * 60, {
+    path: ["SESSION_IDLE_MINUTES"],
+    message: "must not exceed SESSION_MAX_AGE_HOURS",
   })
   .refine((e) => e.SMTP_URL === undefined || e.MAIL_FROM !== undefined, { path: ["MAIL_FROM"], message: "is required with SMTP_URL" });
 

@@ -3,7 +3,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { isDecodableTarget } from "@/lib/security/request-target";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/security/client-address";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { staticSecurityHeaders } from "@/lib/security/static-headers.js";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -27,7 +27,7 @@ async function main() {
       return;
     }
     // The peer's address for sign-in throttling and the security log, set here from the socket so that
-    // a client can never choose it (lib/security/client-address.ts decides when a proxy's header counts).
+    // a client can never choose it (lib/auth/client-address.ts decides when a proxy's header counts).
     req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
     void handle(req, res);
   });

@@ -90,6 +90,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <li><Link href="/settings/tokens">{t("apiTokens.nav")}</Link></li>
             <li><Link href="/settings/notifications">{t("reminders.nav")}</Link></li>
             <li><Link href="/settings/password">{t("password.nav")}</Link></li>
+            <li><Link href="/settings/sessions">{t("sessions.nav")}</Link></li>
           </ul>
         </nav>
         <div className="user-box">

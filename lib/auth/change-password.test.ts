@@ -9,6 +9,9 @@ import { FieldErrors } from "@/lib/domain/errors";
 import { changePassword } from "./change-password";
 import { hashPassword, verifyPassword } from "./password";
 
+// The default idle timeout: these tests are about other endings.
+const IDLE = { idleMs: 30 * 60_000 };
+
 let db: Db;
 let close: () => void;
 beforeEach(() => ({ db, close } = createTestDb()));
@@ -35,7 +38,7 @@ describe("changePassword", () => {
     await expect(attempt).rejects.toBeInstanceOf(FieldErrors);
     await expect(attempt).rejects.toMatchObject({ keys: { currentPassword: "currentPasswordWrong" } });
     expect(hashOf()).toBe(before);
-    expect(findSessionUser(db, elsewhere)?.id).toBe(userId);
+    expect(findSessionUser(db, elsewhere, IDLE)?.id).toBe(userId);
     expect(db.select().from(auditLog).all()).toHaveLength(auditCount);
   });
 
@@ -45,8 +48,8 @@ describe("changePassword", () => {
     await changePassword(db, userId, here, { currentPassword: OLD, newPassword: NEW, confirmPassword: NEW });
     expect(await verifyPassword(hashOf(), NEW)).toBe(true);
     expect(await verifyPassword(hashOf(), OLD)).toBe(false);
-    expect(findSessionUser(db, here)?.id).toBe(userId);
-    expect(findSessionUser(db, elsewhere)).toBeUndefined();
+    expect(findSessionUser(db, here, IDLE)?.id).toBe(userId);
+    expect(findSessionUser(db, elsewhere, IDLE)).toBeUndefined();
     expect(db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId)).all()).toEqual([{ id: here }]);
 
     const entry = db.select().from(auditLog).where(eq(auditLog.entityId, userId)).all().at(-1)!;
@@ -60,6 +63,6 @@ describe("changePassword", () => {
     const otherId = createUser(db, { email: "other@example.cn", name: "另一位", passwordHash: "h", role: "staff", provinceCode: "330000", locale: "zh" }, { label: "test" });
     const otherSession = createSession(db, otherId, HOUR);
     await changePassword(db, userId, here, { currentPassword: OLD, newPassword: NEW, confirmPassword: NEW });
-    expect(findSessionUser(db, otherSession)?.id).toBe(otherId);
+    expect(findSessionUser(db, otherSession, IDLE)?.id).toBe(otherId);
   });
 });

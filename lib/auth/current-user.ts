@@ -4,7 +4,7 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { findSessionUser } from "@/db/sessions";
-import { authOptions } from "./options";
+import { authOptions, SESSION_TIMEOUTS } from "./options";
 
 export type SessionUser = NonNullable<ReturnType<typeof findSessionUser>>;
 
@@ -12,7 +12,7 @@ export type SessionUser = NonNullable<ReturnType<typeof findSessionUser>>;
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   if (!session?.sessionId) return null;
-  return findSessionUser(getDb(), session.sessionId) ?? null;
+  return findSessionUser(getDb(), session.sessionId, SESSION_TIMEOUTS) ?? null;
 });
 
 /** The id of the session making this request, for ending the user's other sessions. */

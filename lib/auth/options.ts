@@ -1,16 +1,21 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
-import { createSession, deleteSession } from "@/db/sessions";
-import { findCredentialsByEmail } from "@/db/users";
+import { createSession, deleteSession, type SessionTimeouts } from "@/db/sessions";
 import { env } from "@/lib/env";
-import { loginSchema } from "@/lib/validation/user";
-import { verifyPassword } from "./password";
+import { authCookies, isSecureOrigin } from "./cookies";
+import { signInWithThrottle } from "./sign-in";
 
 const SESSION_MAX_AGE_MS = env.SESSION_MAX_AGE_HOURS * 3600 * 1000;
+export const SESSION_TIMEOUTS: SessionTimeouts = { idleMs: env.SESSION_IDLE_MINUTES * 60_000 };
+const SECURE_COOKIES = isSecureOrigin(env.NEXTAUTH_URL);
 
 declare module "next-auth" {
   interface Session {
+    sessionId?: string;
+  }
+  interface User {
+    /** The server-side session row made at sign-in (db/sessions.ts). */
     sessionId?: string;
   }
 }
@@ -28,26 +33,30 @@ declare module "next-auth/jwt" {
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_MS / 1000 },
+  useSecureCookies: SECURE_COOKIES,
+  cookies: authCookies(SECURE_COOKIES),
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({
       name: "credentials",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(credentials) {
-        const parsed = loginSchema.safeParse(credentials ?? {});
-        if (!parsed.success) return null;
-        const account = findCredentialsByEmail(getDb(), parsed.data.email);
-        // Unknown email and wrong password both do one hash verification and return the same null.
-        const valid = await verifyPassword(account?.passwordHash, parsed.data.password);
-        if (!account || !valid || !account.active) return null;
-        return { id: account.id };
+      // Every failure (bad input, unknown email, wrong password, throttled, deactivated) is the same null.
+      async authorize(credentials, req) {
+        const result = await signInWithThrottle(getDb(), {
+          credentials,
+          headers: req?.headers,
+          trustProxy: env.TRUST_PROXY === "1",
+          addressMaxFailures: env.LOGIN_ADDRESS_MAX_FAILURES,
+        });
+        if (!result) return null;
+        return { id: result.userId, sessionId: createSession(getDb(), result.userId, SESSION_MAX_AGE_MS, { address: result.address }) };
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
       if (user) {
-        token.sessionId = createSession(getDb(), user.id, SESSION_MAX_AGE_MS);
+        token.sessionId = user.sessionId;
         delete token.email;
         delete token.name;
         delete token.picture;
