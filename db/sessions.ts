@@ -1,8 +1,8 @@
-import { and, eq, gt, lte, ne } from "drizzle-orm";
+import { and, eq, gt, isNotNull, lte, ne } from "drizzle-orm";
 import type { Tx } from "./audit";
 import { randomBytes } from "node:crypto";
 import type { Db } from "./client";
-import { sessions, users } from "./schema";
+import { sessions, users, userTwoFactor } from "./schema";
 
 export function createSession(db: Db, userId: string, maxAgeMs: number, now = new Date()): string {
   const id = randomBytes(32).toString("base64url");
@@ -29,9 +29,12 @@ export function findSessionUser(db: Db, sessionId: string, now = new Date()) {
       role: users.role,
       provinceCode: users.provinceCode,
       locale: users.locale,
+      // Whether the user has a confirmed authenticator: a role that requires one reaches nothing else without it.
+      twoFactorEnabled: isNotNull(userTwoFactor.enabledAt).mapWith(Boolean),
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(userTwoFactor, eq(userTwoFactor.userId, users.id))
     .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now.toISOString()), eq(users.active, true)))
     .get();
 }

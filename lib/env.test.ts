@@ -8,6 +8,15 @@ describe("readEnv", () => {
     expect(readEnv({}).SMTP_URL).toBeUndefined();
   });
 
+  it.each([
+    [undefined, ["reviewer", "admin"]],
+    ["", []],
+    [" admin , staff ", ["admin", "staff"]],
+    ["reviewer,", ["reviewer"]],
+  ])("reads TWO_FACTOR_REQUIRED_ROLES %j as %j", (value, roles) => {
+    expect(readEnv(value === undefined ? {} : { TWO_FACTOR_REQUIRED_ROLES: value }).TWO_FACTOR_REQUIRED_ROLES).toEqual(roles);
+  });
+
   it.each(["noreply@example.gov.cn", "监测平台 <noreply@example.gov.cn>", "AI Centre Tracker <no-reply@mail.example.cn>"])("accepts %s as the sender", (from) => {
     expect(readEnv({ MAIL_FROM: from }).MAIL_FROM).toBe(from);
   });
@@ -27,6 +36,7 @@ describe("readEnv", () => {
     [{ MAIL_FROM: "noreply" }, /MAIL_FROM/],
     [{ MAIL_FROM: "监测平台 <noreply>" }, /MAIL_FROM/],
     [{ MAIL_FROM: "a@b.cn, c@d.cn" }, /MAIL_FROM/],
+    [{ TWO_FACTOR_REQUIRED_ROLES: "reviewer,boss" }, /TWO_FACTOR_REQUIRED_ROLES.*must be a comma list of staff, reviewer, admin/],
   ])("refuses %o with the variable's name", (source, message) => {
     expect(() => readEnv(source)).toThrow(message);
   });
