@@ -6,6 +6,7 @@ import { findCredentialsByEmail } from "@/db/users";
 import { env } from "@/lib/env";
 import { loginSchema } from "@/lib/validation/user";
 import { verifyPassword } from "./password";
+import { checkSecondFactor } from "./second-factor";
 
 const SESSION_MAX_AGE_MS = env.SESSION_MAX_AGE_HOURS * 3600 * 1000;
 
@@ -32,7 +33,7 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "credentials",
-      credentials: { email: { type: "email" }, password: { type: "password" } },
+      credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
       async authorize(credentials) {
         const parsed = loginSchema.safeParse(credentials ?? {});
         if (!parsed.success) return null;
@@ -40,6 +41,7 @@ export const authOptions: NextAuthOptions = {
         // Unknown email and wrong password both do one hash verification and return the same null.
         const valid = await verifyPassword(account?.passwordHash, parsed.data.password);
         if (!account || !valid || !account.active) return null;
+        if (!checkSecondFactor(account, parsed.data.code)) return null;
         return { id: account.id };
       },
     }),
