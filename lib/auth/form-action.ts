@@ -9,7 +9,7 @@ import { logRefusal } from "./security-log";
 
 type Handler<T> = (input: T, user: SessionUser) => Promise<FormState | void> | FormState | void;
 
-const NEVER_ECHOED = new Set(["password", "currentPassword", "newPassword", "confirmPassword"]);
+const NEVER_ECHOED = new Set(["password", "currentPassword", "newPassword", "confirmPassword", "code", "disableCode"]);
 
 /**
  * Wraps every form's server action in the same order: who is this (session checked against the
