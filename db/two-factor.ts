@@ -1,8 +1,8 @@
 import { and, count, eq, isNull, lt, or } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { Db } from "./client";
-import { writeAudit, type Tx } from "./audit";
-import { recoveryCodes, userTwoFactor, users } from "./schema";
+import { writeAudit, type AuditActor, type Tx } from "./audit";
+import { recoveryCodes, sessions, userTwoFactor, users } from "./schema";
 import { DomainError } from "@/lib/domain/errors";
 
 // Data access for TOTP two-factor sign-in. Secrets arrive here sealed and codes as SHA-256 hashes:
@@ -92,9 +92,29 @@ export function regenerateRecoveryCodes(db: Db, input: { userId: string; codeHas
 
 export function disableTwoFactor(db: Db, userId: string): void {
   db.transaction((tx) => {
-    tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
-    tx.delete(userTwoFactor).where(eq(userTwoFactor.userId, userId)).run();
+    removeTwoFactor(tx, userId);
     writeAudit(tx, { actor: { userId }, entity: "user", entityId: userId, action: "update", after: { twoFactor: "disabled" } });
+  });
+}
+
+function removeTwoFactor(tx: Tx, userId: string): void {
+  tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
+  tx.delete(userTwoFactor).where(eq(userTwoFactor.userId, userId)).run();
+}
+
+/**
+ * The operator's reset for a user who lost both phone and recovery codes (`npm run two-factor:reset`):
+ * removes the authenticator and ends every session of the user, so the next sign-in is by password and,
+ * for a role that requires 2FA, leads straight to enrolment again. False when the user had none.
+ */
+export function resetTwoFactor(db: Db, userId: string, actor: AuditActor): boolean {
+  return db.transaction((tx) => {
+    const existing = tx.select({ userId: userTwoFactor.userId }).from(userTwoFactor).where(eq(userTwoFactor.userId, userId)).get();
+    if (!existing) return false;
+    removeTwoFactor(tx, userId);
+    tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+    writeAudit(tx, { actor, entity: "user", entityId: userId, action: "reset", after: { twoFactor: "reset" } });
+    return true;
   });
 }
 
