@@ -3,7 +3,7 @@
 import { cookies } from "next/headers";
 import { getDb } from "@/db/client";
 import { setUserLocale } from "@/db/users";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getSignedInUser } from "@/lib/auth/current-user";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locale";
 
 /** The language switch: open to everyone (the login page has it too); remembered for a signed-in user. */
@@ -11,6 +11,6 @@ export async function setLocaleAction(formData: FormData): Promise<void> {
   const locale = toLocale(formData.get("locale")?.toString());
   if (!locale) return;
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600, httpOnly: true });
-  const user = await getCurrentUser();
+  const user = await getSignedInUser();
   if (user) setUserLocale(getDb(), user.id, locale);
 }

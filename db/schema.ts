@@ -561,3 +561,33 @@ export type Milestone = typeof milestones.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type Update = typeof updates.$inferSelect;
 export type EvidenceFile = typeof evidenceFiles.$inferSelect;
+
+/**
+ * A user's TOTP authenticator (issue 8). The secret is sealed with AES-256-GCM (lib/auth/secret-box.ts);
+ * `enabled_at` is null while enrolment waits for the first code. `last_used_step` is the newest time
+ * step a code was accepted for: no code of that step or an earlier one is accepted again.
+ */
+export const userTwoFactor = sqliteTable("user_two_factor", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  secretSealed: text("secret_sealed").notNull(),
+  enabledAt: text("enabled_at"),
+  lastUsedStep: integer("last_used_step"),
+  createdAt: text("created_at").notNull(),
+});
+
+/** One-time recovery codes: only the SHA-256 of each; `used_at` is set when one is spent. */
+export const recoveryCodes = sqliteTable(
+  "recovery_codes",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: text("used_at"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("recovery_codes_hash_unique").on(t.codeHash), index("recovery_codes_user_idx").on(t.userId)],
+);

@@ -1,8 +1,8 @@
-import { and, asc, eq, gt, lte, ne, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNotNull, lte, ne, sql } from "drizzle-orm";
 import type { Tx } from "./audit";
 import { randomBytes } from "node:crypto";
 import type { Db } from "./client";
-import { sessions, users } from "./schema";
+import { sessions, users, userTwoFactor } from "./schema";
 
 /** last_seen_at is rewritten only when older than this: the idle timeout needs no write per request. */
 export const LAST_SEEN_RESOLUTION_MS = 60_000;
@@ -65,9 +65,12 @@ export function findSessionUser(db: Db, sessionId: string, timeouts: SessionTime
       provinceCode: users.provinceCode,
       locale: users.locale,
       lastSeenAt: sessions.lastSeenAt,
+      // Whether the user has a confirmed authenticator: a role that requires one reaches nothing else without it.
+      twoFactorEnabled: isNotNull(userTwoFactor.enabledAt).mapWith(Boolean),
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(userTwoFactor, eq(userTwoFactor.userId, users.id))
     .where(and(eq(sessions.id, sessionId), liveSession(now, timeouts)))
     .get();
   if (!row) return undefined;

@@ -43,6 +43,7 @@ const PAGES: { name: string; path: string; as: Who }[] = [
   { name: "notification settings", path: "/settings/notifications", as: "staffZj" },
   { name: "change password", path: "/settings/password", as: "staffZj" },
   { name: "sessions", path: "/settings/sessions", as: "staffZj" },
+  { name: "two-factor settings", path: "/settings/two-factor", as: "staffZj" },
   { name: "new centre form", path: "/centres/new?province=330000", as: "staffZj" },
   { name: "import", path: "/import", as: "staffZj" },
   { name: "update form", path: `/centres/${hzA.id}/updates/${openPeriod}`, as: "staffZj" },

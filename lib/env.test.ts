@@ -9,6 +9,15 @@ describe("readEnv", () => {
     expect(readEnv({})).toMatchObject({ SESSION_IDLE_MINUTES: 30, LOGIN_ADDRESS_MAX_FAILURES: 30, TRUST_PROXY: "0" });
   });
 
+  it.each([
+    [undefined, ["reviewer", "admin"]],
+    ["", []],
+    [" admin , staff ", ["admin", "staff"]],
+    ["reviewer,", ["reviewer"]],
+  ])("reads TWO_FACTOR_REQUIRED_ROLES %j as %j", (value, roles) => {
+    expect(readEnv(value === undefined ? {} : { TWO_FACTOR_REQUIRED_ROLES: value }).TWO_FACTOR_REQUIRED_ROLES).toEqual(roles);
+  });
+
   it.each(["noreply@example.gov.cn", "监测平台 <noreply@example.gov.cn>", "AI Centre Tracker <no-reply@mail.example.cn>"])("accepts %s as the sender", (from) => {
     expect(readEnv({ MAIL_FROM: from }).MAIL_FROM).toBe(from);
   });
@@ -33,6 +42,7 @@ describe("readEnv", () => {
     [{ SESSION_MAX_AGE_HOURS: "1", SESSION_IDLE_MINUTES: "90" }, /SESSION_IDLE_MINUTES: must not exceed SESSION_MAX_AGE_HOURS/],
     [{ LOGIN_ADDRESS_MAX_FAILURES: "3" }, /LOGIN_ADDRESS_MAX_FAILURES/],
     [{ TRUST_PROXY: "yes" }, /TRUST_PROXY/],
+    [{ TWO_FACTOR_REQUIRED_ROLES: "reviewer,boss" }, /TWO_FACTOR_REQUIRED_ROLES.*must be a comma list of staff, reviewer, admin/],
   ])("refuses %o with the variable's name", (source, message) => {
     expect(() => readEnv(source)).toThrow(message);
   });

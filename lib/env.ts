@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ROLES } from "@/lib/domain/vocabulary";
 
 // A sender is an address, optionally after a display name: `noreply@example.cn` or `平台 <noreply@example.cn>`.
 const MAIL_ADDRESS = /^(?:[^<>@]*\S\s*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/;
@@ -40,6 +41,12 @@ const envSchema = z.object({
     .regex(MAIL_ADDRESS, "must be an address such as noreply@example.gov.cn, optionally with a name: 监测平台 <noreply@example.gov.cn>")
     .optional(),
   MAIL_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+  // Roles that must use TOTP two-factor sign-in: a comma list; "" requires it of nobody (staff may still enrol).
+  TWO_FACTOR_REQUIRED_ROLES: z
+    .string()
+    .default("reviewer,admin")
+    .transform((list) => list.split(",").map((r) => r.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(ROLES, { error: `must be a comma list of ${ROLES.join(", ")}` }))),
 });
 
 const checkedEnvSchema = envSchema

@@ -2,7 +2,8 @@
 import fs from "node:fs";
 import path from "node:path";
 
-const dataDir = path.resolve(".e2e-data");
+// E2E_DATA_DIR: the two-factor project's server (playwright.config.ts) keeps a database of its own.
+const dataDir = path.resolve(process.env.E2E_DATA_DIR ?? ".e2e-data");
 fs.rmSync(dataDir, { recursive: true, force: true });
 process.env.DATABASE_PATH = path.join(dataDir, "tracker.db");
 process.env.EVIDENCE_PATH = path.join(dataDir, "evidence");

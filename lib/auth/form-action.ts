@@ -4,12 +4,12 @@ import type { z } from "zod";
 import { ConflictError, DomainError, FieldErrors, ForbiddenError } from "@/lib/domain/errors";
 import type { Role } from "@/lib/domain/vocabulary";
 import { fieldErrorKeys, formDataToObject, unflatten, type FormState } from "@/lib/validation/form-state";
-import { getCurrentUser, type SessionUser } from "./current-user";
+import { getSignedInUser, mustEnrol, type SessionUser } from "./current-user";
 import { logRefusal } from "./security-log";
 
 type Handler<T> = (input: T, user: SessionUser) => Promise<FormState | void> | FormState | void;
 
-const NEVER_ECHOED = new Set(["password", "currentPassword", "newPassword", "confirmPassword"]);
+const NEVER_ECHOED = new Set(["password", "currentPassword", "newPassword", "confirmPassword", "code", "disableCode"]);
 
 /**
  * Wraps every form's server action in the same order: who is this (session checked against the
@@ -19,13 +19,23 @@ const NEVER_ECHOED = new Set(["password", "currentPassword", "newPassword", "con
 export function formAction<S extends z.ZodType>(
   name: string,
   /** `schema` may be a function when its rules depend on the moment (today's date): it is called per request. */
-  options: { schema: S | (() => S); roles?: readonly Role[]; files?: readonly string[] },
+  options: {
+    schema: S | (() => S);
+    roles?: readonly Role[];
+    files?: readonly string[];
+    /** Open to a user who still owes the two-factor enrolment their role requires: the enrolment actions only. */
+    beforeTwoFactor?: true;
+  },
   handler: Handler<z.output<S>>,
 ) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
     const t = await getTranslations();
-    const user = await getCurrentUser();
+    const user = await getSignedInUser();
     if (!user) return { status: "error", message: t("errors.signedOut") };
+    if (!options.beforeTwoFactor && mustEnrol(user)) {
+      logRefusal({ userId: user.id, route: name, reason: "two_factor_enrolment_required" });
+      return { status: "error", message: t("errors.twoFactorEnrolmentRequired") };
+    }
     if (options.roles && !options.roles.includes(user.role)) {
       logRefusal({ userId: user.id, route: name, reason: `role_${user.role}` });
       return { status: "error", message: t("errors.forbidden") };

@@ -4,7 +4,9 @@ import { getDb } from "@/db/client";
 import { createSession, deleteSession, type SessionTimeouts } from "@/db/sessions";
 import { env } from "@/lib/env";
 import { authCookies, isSecureOrigin } from "./cookies";
+import { checkSecondFactor } from "./second-factor";
 import { signInWithThrottle } from "./sign-in";
+import { TOTP_REQUIRED } from "./two-factor";
 
 const SESSION_MAX_AGE_MS = env.SESSION_MAX_AGE_HOURS * 3600 * 1000;
 export const SESSION_TIMEOUTS: SessionTimeouts = { idleMs: env.SESSION_IDLE_MINUTES * 60_000 };
@@ -39,15 +41,18 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "credentials",
-      credentials: { email: { type: "email" }, password: { type: "password" } },
-      // Every failure (bad input, unknown email, wrong password, throttled, deactivated) is the same null.
+      credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
+      // Every failure (bad input, unknown email, wrong password or code, throttled, deactivated) is the same null.
       async authorize(credentials, req) {
         const result = await signInWithThrottle(getDb(), {
           credentials,
           headers: req?.headers,
           trustProxy: env.TRUST_PROXY === "1",
           addressMaxFailures: env.LOGIN_ADDRESS_MAX_FAILURES,
+          secondFactor: checkSecondFactor,
         });
+        // The right password of an account with an authenticator: the form asks for the code.
+        if (result === "code_required") throw new Error(TOTP_REQUIRED);
         if (!result) return null;
         return { id: result.userId, sessionId: createSession(getDb(), result.userId, SESSION_MAX_AGE_MS, { address: result.address }) };
       },

@@ -7,6 +7,7 @@ import type { Db } from "@/db/client";
 import { hashPassword } from "./password";
 import { signInWithThrottle } from "./sign-in";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
+import { TOTP_REQUIRED } from "./two-factor";
 
 let db: Db;
 let close: () => void;
@@ -31,6 +32,23 @@ function attempt(email: string, password: string, { now = T0, address = "203.0.1
 }
 
 const outcomes = () => listLoginAttempts(db).reverse().map((a) => a.outcome);
+
+/** A stand-in authenticator: "123456" is the good code, none asks for one (the real check is tested in two-factor.test.ts). */
+function secondFactor(_userId: string, code: string | undefined): boolean {
+  if (code === undefined) throw new Error(TOTP_REQUIRED);
+  return code === "123456";
+}
+
+function attemptWithCode(code: string | undefined, now: Date) {
+  return signInWithThrottle(db, {
+    credentials: { email: EMAIL, password: PASSWORD, ...(code !== undefined && { code }) },
+    headers: { [CLIENT_ADDRESS_HEADER]: "203.0.113.7" },
+    trustProxy: false,
+    addressMaxFailures: 30,
+    secondFactor,
+    now,
+  });
+}
 
 describe("signInWithThrottle", () => {
   it("logs every attempt with the normalised email, the account if known and the address, never the password", async () => {
@@ -101,5 +119,17 @@ describe("signInWithThrottle", () => {
     db.insert(loginAttempts).values({ at: later(-29 * 24 * 3600_000).toISOString(), email: EMAIL, address: "unknown", outcome: "bad_credentials" }).run();
     await attempt(EMAIL, "wrong");
     expect(listLoginAttempts(db).map((a) => a.at)).toEqual([T0.toISOString(), later(-29 * 24 * 3600_000).toISOString()]);
+  });
+
+  it("asks for the code after the right password without counting it; wrong codes count like wrong passwords", async () => {
+    const userId = makeUser();
+    for (let i = 0; i < 6; i++) expect(await attemptWithCode(undefined, later(i * 1000))).toBe("code_required");
+    expect(await attemptWithCode("123456", later(7_000))).toEqual({ userId, address: "203.0.113.7" });
+
+    for (let i = 0; i < 5; i++) expect(await attemptWithCode("000000", later(10_000 + i * 1000))).toBeNull();
+    // The sixth guess of a code is refused even when it is the right one: six digits are throttled as passwords are.
+    expect(await attemptWithCode("123456", later(16_000))).toBeNull();
+    expect(outcomes().slice(-7)).toEqual(["success", "bad_code", "bad_code", "bad_code", "bad_code", "bad_code", "throttled"]);
+    expect(outcomes().slice(0, 6)).toEqual(Array(6).fill("code_required"));
   });
 });

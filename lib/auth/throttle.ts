@@ -2,16 +2,22 @@
 // state the times by hand. The database keeps the attempts (db/login-attempts.ts); nothing is
 // locked for good: every refusal names a moment after which attempts are allowed again.
 
-/** What became of one sign-in attempt. `pending` is written before the password check and replaced after it. */
-export const LOGIN_OUTCOMES = ["pending", "success", "bad_credentials", "throttled", "inactive", "invalid_input"] as const;
+/**
+ * What became of one sign-in attempt. `pending` is written before the password check and replaced after it.
+ * `code_required`: the right password of an account with an authenticator, without a code yet (the form's
+ * first step); `bad_code`: the right password with a wrong or reused code.
+ */
+export const LOGIN_OUTCOMES = ["pending", "success", "bad_credentials", "bad_code", "code_required", "throttled", "inactive", "invalid_input"] as const;
 export type LoginOutcome = (typeof LOGIN_OUTCOMES)[number];
 
 /**
  * Outcomes that count as a failed guess. A pending attempt counts until its check ends, so parallel
- * requests cannot all slip in under the limit. Throttled attempts checked no password, a deactivated
- * account's right password guessed nothing, and invalid input reached no account: none of them count.
+ * requests cannot all slip in under the limit. A wrong second-factor code counts like a wrong password,
+ * so six-digit codes cannot be guessed faster than passwords. Throttled attempts checked no password, a
+ * deactivated account's right password guessed nothing, the first step of a two-factor sign-in guessed
+ * nothing, and invalid input reached no account: none of them count.
  */
-export const FAILED_OUTCOMES: readonly LoginOutcome[] = ["pending", "bad_credentials"];
+export const FAILED_OUTCOMES: readonly LoginOutcome[] = ["pending", "bad_credentials", "bad_code"];
 
 export const THROTTLE = {
   /** Both limits count failures over this sliding window. */

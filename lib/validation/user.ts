@@ -64,4 +64,6 @@ export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 export const loginSchema = z.object({
   email: email(),
   password: z.string({ error: "required" }).min(1, { error: "required" }).max(PASSWORD_MAX, { error: "tooLong" }),
+  // The second step's TOTP or recovery code; absent (or empty) on the first submit.
+  code: z.string().trim().max(40, { error: "tooLong" }).optional().transform((c) => c || undefined),
 });

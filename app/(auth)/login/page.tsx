@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed";
 import { hasDemoAccounts } from "@/db/users";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getSignedInUser } from "@/lib/auth/current-user";
 import { LanguageSwitch } from "@/app/_components/language-switch";
 import { LoginForm } from "./_components/login-form";
 
@@ -13,7 +13,7 @@ export async function generateMetadata() {
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  if (await getCurrentUser()) redirect("/");
+  if (await getSignedInUser()) redirect("/");
   const t = await getTranslations();
   const { callbackUrl } = await searchParams;
   const showDemo = hasDemoAccounts(getDb());
