@@ -7,7 +7,7 @@ import { logRefusal } from "./security-log";
 // Page-level gates: each answers 403 (forbidden.tsx) and logs the refusal.
 
 function refuse(user: SessionUser, route: string, target: string | undefined, reason: string): never {
-  logRefusal({ userId: user.id, route, target, reason });
+  logRefusal({ userId: user.id, route, target, reason, method: "GET" });
   forbidden();
 }
 

@@ -31,7 +31,8 @@ export class FieldErrors extends Error {
 }
 
 export class ForbiddenError extends DomainError {
-  constructor() {
+  /** `target`: what was refused, for the security log, when the request's own ids do not say it (a new centre's province). */
+  constructor(readonly target?: string) {
     super("forbidden");
     this.name = "ForbiddenError";
   }
