@@ -1,7 +1,7 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
-import { ConflictError, DomainError, FieldErrors, ForbiddenError } from "@/lib/domain/errors";
+import { ConflictError, DomainError, FieldErrors, ForbiddenError, NotYoursError } from "@/lib/domain/errors";
 import type { Role } from "@/lib/domain/vocabulary";
 import { fieldErrorKeys, formDataToObject, unflatten, type FormState } from "@/lib/validation/form-state";
 import { getCurrentUser, type SessionUser } from "./current-user";
@@ -58,7 +58,7 @@ export function formAction<S extends z.ZodType>(
     } catch (error) {
       if (error instanceof FieldErrors) return { status: "error", message: t("errors.invalidForm"), fieldErrors: translateKeys(error.keys), values };
       if (!(error instanceof DomainError)) throw error;
-      if (error instanceof ForbiddenError) {
+      if (error instanceof ForbiddenError || error instanceof NotYoursError) {
         logRefusal({ userId: user.id, route: name, target: error.target ?? targetOf(raw), reason: "row_out_of_scope", method: "POST", address: await currentAddress() });
       }
       const message = t(`errors.${error.messageKey}`);

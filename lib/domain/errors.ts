@@ -44,3 +44,14 @@ export class NotFoundError extends DomainError {
     this.name = "NotFoundError";
   }
 }
+
+/**
+ * The row exists but is not the caller's (another user's token): answered exactly as a missing row, so
+ * ids cannot be probed, but logged as a refused authorization.
+ */
+export class NotYoursError extends NotFoundError {
+  constructor(readonly target?: string) {
+    super();
+    this.name = "NotYoursError";
+  }
+}
