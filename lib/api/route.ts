@@ -48,7 +48,7 @@ export function apiWrite<P extends Record<string, string> = Record<string, never
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const facts = { method: request.method, address: addressOf(request.headers) };
     // What a write names: its route parameters (a centre or milestone id, and a period), when it has any.
-    const target = async () => Object.values((await context.params) as Record<string, string>).join("/") || undefined;
+    const target = async () => Object.values(((await context.params) ?? {}) as Record<string, string>).join("/") || undefined;
     // A browser sends the session cookie with a cross-site form or fetch, so a cookie-authenticated
     // write must come from this site, as server actions must. A bearer token is never sent by a
     // browser on its own, so a request carrying one cannot be forged from another site.
