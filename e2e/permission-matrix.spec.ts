@@ -2,7 +2,7 @@ import type { APIResponse } from "@playwright/test";
 import { ACCESS_POLICY, allows, CELL_ACTORS, CELLS, type Cell, type EntryKind, type PolicyEntry } from "../lib/domain/access-policy";
 import { expect, field, test, zh } from "./fixtures";
 import { PROBES, probeFor } from "./matrix/probes";
-import { actionOutcome, buildWorld, callAction, disposeWorld, GD, readDb, serverActionIds, ZJ, type Who, type World } from "./matrix/world";
+import { actionOutcome, buildWorld, callAction, disposeWorld, OTHER, OWN, readDb, serverActionIds, type Who, type World } from "./matrix/world";
 
 // The permission matrix, generated from the policy table (lib/domain/access-policy.ts): every page,
 // route handler, file and server action, tried by every role for a row of its own province and of
@@ -25,10 +25,10 @@ test.afterAll(async () => disposeWorld(world));
 const ACCOUNT: Record<Cell, Who | null> = {
   admin: "admin",
   reviewer: "reviewer",
-  reviewerOwn: "reviewerZj",
-  reviewerOther: "reviewerZj",
-  staffOwn: "staffZj",
-  staffOther: "staffZj",
+  reviewerOwn: "provincialReviewer",
+  reviewerOther: "provincialReviewer",
+  staffOwn: "staff",
+  staffOther: "staff",
   signedOut: null,
 };
 const LANES: Cell[][] = [["admin"], ["reviewer"], ["reviewerOwn", "reviewerOther"], ["staffOwn", "staffOther"], ["signedOut"]];
@@ -47,11 +47,11 @@ function snapshot(w: World): string {
       updates: all(`select * from updates where centre_id in ${inList(centres.length)} order by id`, ...centres),
       evidence: all(`select e.* from evidence_files e join updates u on u.id = e.update_id where u.centre_id in ${inList(centres.length)} order by e.id`, ...centres),
       ratings: all(`select * from confidence_ratings where centre_id in ${inList(centres.length)} order by id`, ...centres),
-      flagReviews: all(`select * from flag_reviews where flag_key in (?, ?) order by id`, r.flag[ZJ], r.flag[GD]),
+      flagReviews: all(`select * from flag_reviews where flag_key in (?, ?) order by id`, r.flag[OWN], r.flag[OTHER]),
       users: all(`select * from users where id in ${inList(users.length)} order by id`, ...users),
       tokens: all(`select * from api_tokens where user_id in ${inList(users.length)} order by id`, ...users),
       preferences: all(`select * from notification_preferences where user_id in ${inList(users.length)}`, ...users),
-      calendars: all("select * from reporting_calendars where province_code in (?, ?)", ZJ, GD),
+      calendars: all("select * from reporting_calendars where province_code in (?, ?)", OWN, OTHER),
       thresholds: all("select * from risk_thresholds order by key"),
       target: all("select * from plan_targets where id = ?", r.targetId),
       refusedCreations: all("select count(*) n from centres where name like '权限矩阵越权%'"),
@@ -165,15 +165,15 @@ for (const [title, kinds] of [
 test("revoking another user's token with its id is refused as not found, changes nothing and is logged once", async () => {
   const since = lastEventId();
   const before = snapshot(world);
-  const response = await callAction(world.api.reviewerZj, world, "revokeApiTokenAction", "/settings/tokens", { id: world.records.tokenId });
+  const response = await callAction(world.api.provincialReviewer, world, "revokeApiTokenAction", "/settings/tokens", { id: world.records.tokenId });
   expect((await actionOutcome(response)).outcome).toBe("notFound");
   expect(snapshot(world)).toBe(before);
-  expect(eventsSince(world.userId.reviewerZj, since)).toEqual([{ route: "revokeApiTokenAction", target: world.records.tokenId, reason: "row_out_of_scope", method: "POST" }]);
+  expect(eventsSince(world.userId.provincialReviewer, since)).toEqual([{ route: "revokeApiTokenAction", target: world.records.tokenId, reason: "row_out_of_scope", method: "POST" }]);
 });
 
-test("a form opened by Zhejiang staff and sent with a Zhejiang reviewer's cookie, or with a Guangdong id, is refused and logged once", async ({ browser, baseURL }) => {
+test("a form opened by a staff member and sent with a reviewer's cookie of the same province, or with another province's id, is refused and logged once", async ({ browser, baseURL }) => {
   const { centreA } = world.records;
-  const context = await browser.newContext({ baseURL, storageState: await world.api.staffZj.storageState() });
+  const context = await browser.newContext({ baseURL, storageState: await world.api.staff.storageState() });
   const page = await context.newPage();
   const form = page.getByRole("main").locator("form");
   const submit = async () => {
@@ -183,38 +183,38 @@ test("a form opened by Zhejiang staff and sent with a Zhejiang reviewer's cookie
   };
 
   // Another user's session cookie in place of the staff member's.
-  await page.goto(`/centres/${centreA[ZJ]}/edit`);
+  await page.goto(`/centres/${centreA[OWN]}/edit`);
   await expect(field(form, zh.centres.name)).toBeVisible();
   let since = lastEventId();
   let before = snapshot(world);
   await context.clearCookies();
-  await context.addCookies((await world.api.reviewerZj.storageState()).cookies);
+  await context.addCookies((await world.api.provincialReviewer.storageState()).cookies);
   await submit();
   expect(snapshot(world)).toBe(before);
-  expect(eventsSince(world.userId.reviewerZj, since)).toEqual([{ route: "updateCentreAction", target: centreA[ZJ], reason: "role_reviewer", method: "POST" }]);
+  expect(eventsSince(world.userId.provincialReviewer, since)).toEqual([{ route: "updateCentreAction", target: centreA[OWN], reason: "role_reviewer", method: "POST" }]);
 
-  // The staff member's own cookie, with a Guangdong centre's id in the hidden field.
+  // The staff member's own cookie, with another province's centre id in the hidden field.
   await context.clearCookies();
-  await context.addCookies((await world.api.staffZj.storageState()).cookies);
-  await page.goto(`/centres/${centreA[ZJ]}/edit`);
+  await context.addCookies((await world.api.staff.storageState()).cookies);
+  await page.goto(`/centres/${centreA[OWN]}/edit`);
   await expect(field(form, zh.centres.name)).toBeVisible();
-  await form.locator('input[name="id"]').evaluate((el, id) => ((el as HTMLInputElement).value = id), centreA[GD]!);
+  await form.locator('input[name="id"]').evaluate((el, id) => ((el as HTMLInputElement).value = id), centreA[OTHER]!);
   since = lastEventId();
   before = snapshot(world);
   await submit();
   expect(snapshot(world)).toBe(before);
-  expect(eventsSince(world.userId.staffZj, since)).toEqual([{ route: "updateCentreAction", target: centreA[GD], reason: "row_out_of_scope", method: "POST" }]);
+  expect(eventsSince(world.userId.staff, since)).toEqual([{ route: "updateCentreAction", target: centreA[OTHER], reason: "row_out_of_scope", method: "POST" }]);
   await context.close();
 });
 
 test("the administrator sees the refusals on the security log, filtered by user", async ({ browser, baseURL }) => {
   const context = await browser.newContext({ baseURL, storageState: await world.api.admin.storageState() });
   const page = await context.newPage();
-  await page.goto(`/admin/security?user=${world.userId.staffZj}`);
+  await page.goto(`/admin/security?user=${world.userId.staff}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(zh.security.title);
   const table = page.getByTestId("security-table");
   await expect(table.getByRole("row").nth(1)).toContainText("updateCentreAction");
-  await expect(table.getByRole("row").nth(1)).toContainText(world.records.centreA[GD]!);
+  await expect(table.getByRole("row").nth(1)).toContainText(world.records.centreA[OTHER]!);
   await expect(table).not.toContainText("matrix-reviewer");
   await context.close();
 });

@@ -110,7 +110,7 @@ export const PROBES: Record<string, Build> = {
   "GET /settings/password": () => get("/settings/password", null),
   "GET /admin/users": () => get("/admin/users", null),
   "GET /admin/users/new": () => get("/admin/users/new", null),
-  "GET /admin/users/[id]": (_p, w) => get(`/admin/users/${w.userId.staffZj}`, null),
+  "GET /admin/users/[id]": (_p, w) => get(`/admin/users/${w.userId.staff}`, null),
   "GET /admin/targets": () => get("/admin/targets", null),
   "GET /admin/targets/new": () => get("/admin/targets/new", null),
   "GET /admin/targets/[id]": (_p, w) => get(`/admin/targets/${rec(w).targetId}`, null),
@@ -159,7 +159,7 @@ export const PROBES: Record<string, Build> = {
 
   // Server actions, each posted from the page that holds its form. Bodies are valid, so a refusal
   // is the permission check's, not the schema's; an allowed cell's write is harmless (a stale version,
-  // an action not open to the flag, a missing reason) or lands on this spec's own records.
+  // "reopen" on an open flag, a missing reason) or lands on this spec's own records.
   "POST setLocaleAction": () => ({ send: (api) => callAction(api, world(), "setLocaleAction", "/login", { locale: "zh" }, false), target: null }),
   "POST createCentreAction": (p) => action("createCentreAction", `/centres/new?province=${p}`, centreFields(p), p),
   "POST updateCentreAction": (p, w) =>
@@ -192,7 +192,7 @@ export const PROBES: Record<string, Build> = {
     action(
       "reviewFlagAction",
       `/flags/${encodeURIComponent(rec(w).flag[p]!)}`,
-      { flagKey: rec(w).flag[p]!, action: "confirmed_duplicate", comment: "权限矩阵", expiresOn: "" },
+      { flagKey: rec(w).flag[p]!, action: "reopened", comment: "权限矩阵", expiresOn: "" },
       rec(w).flag[p]!,
     ),
   "POST markNotificationsReadAction": () => action("markNotificationsReadAction", "/notifications", {}, null),
@@ -206,7 +206,7 @@ export const PROBES: Record<string, Build> = {
   // Administrators' forms: incomplete, so the one allowed cell (an administrator) gets the form's
   // errors and nothing global changes; the role check comes before the schema for everyone else.
   "POST createUserAction": () => action("createUserAction", "/admin/users/new", { email: "", provinceCode: "330000" }, "330000"),
-  "POST updateUserAction": (_p, w) => action("updateUserAction", `/admin/users/${w.userId.staffZj}`, { id: w.userId.staffZj, version: "1" }, w.userId.staffZj),
+  "POST updateUserAction": (_p, w) => action("updateUserAction", `/admin/users/${w.userId.staff}`, { id: w.userId.staff, version: "1" }, w.userId.staff),
   "POST createTargetAction": () => action("createTargetAction", "/admin/targets/new", { provinceCode: "330000", title: "" }, "330000"),
   "POST updateTargetAction": (_p, w) => action("updateTargetAction", `/admin/targets/${rec(w).targetId}`, { id: rec(w).targetId, title: "" }, rec(w).targetId),
   "POST setThresholdAction": () => action("setThresholdAction", "/admin/thresholds", { key: "no_such_threshold", value: "" }, "no_such_threshold"),

@@ -3,17 +3,20 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { APIRequestContext, APIResponse, Browser, PlaywrightWorkerArgs } from "@playwright/test";
 import { E2E_DB } from "../api-helpers";
+import { OTHER_PROVINCE, OWN_PROVINCE } from "../../lib/domain/access-policy";
 import { accounts, expect, openPeriod, signIn, uniqueSuffix, zh } from "../fixtures";
 
 // The world the permission matrix runs in: accounts of its own (so "logged once" counts only its own
-// requests, whatever other specs do meanwhile), centres of its own in Zhejiang (330000) and Guangdong
-// (440000) with milestones, a draft and a submitted update, evidence, and request contexts per account.
+// requests, whatever other specs do meanwhile), centres of its own in two provinces no demo data or
+// other spec uses (the table's own and other province), with milestones, a draft and a submitted
+// update, evidence and a duplicate-pair flag, and request contexts per account.
 
-export const ZJ = "330000";
-export const GD = "440000";
-export const CITY: Record<string, string> = { [ZJ]: "330100", [GD]: "440300" };
+export const OWN = OWN_PROVINCE;
+export const OTHER = OTHER_PROVINCE;
+export const CITY: Record<string, string> = { [OWN]: "520100", [OTHER]: "530100" };
 
-export type Who = "admin" | "reviewer" | "reviewerZj" | "staffZj";
+/** The matrix's accounts: an administrator, a national reviewer, and a reviewer and staff member of OWN. */
+export type Who = "admin" | "reviewer" | "provincialReviewer" | "staff";
 
 export interface Records {
   /** Centre with a draft update and evidence (A), and centre with a submitted update (B), by province. */
@@ -142,8 +145,8 @@ export async function buildWorld(browser: Browser, playwright: PlaywrightWorkerA
   const made: Record<Who, { email: string; role: string; provinceCode: string }> = {
     admin: { email: `matrix-admin-${suffix}@example.gov.cn`, role: "admin", provinceCode: "" },
     reviewer: { email: `matrix-reviewer-${suffix}@example.gov.cn`, role: "reviewer", provinceCode: "" },
-    reviewerZj: { email: `matrix-reviewer-zj-${suffix}@example.gov.cn`, role: "reviewer", provinceCode: ZJ },
-    staffZj: { email: `matrix-staff-zj-${suffix}@example.gov.cn`, role: "staff", provinceCode: ZJ },
+    provincialReviewer: { email: `matrix-reviewer-own-${suffix}@example.gov.cn`, role: "reviewer", provinceCode: OWN },
+    staff: { email: `matrix-staff-own-${suffix}@example.gov.cn`, role: "staff", provinceCode: OWN },
   };
   for (const [who, m] of Object.entries(made)) {
     const fields = { email: m.email, name: `矩阵 ${who}`, password: PASSWORD, role: m.role, provinceCode: m.provinceCode, locale: "zh" };
@@ -158,9 +161,9 @@ export async function buildWorld(browser: Browser, playwright: PlaywrightWorkerA
   for (const [who, m] of Object.entries(made)) api[who as Who] = await signedInApi(browser, playwright, baseURL, { email: m.email, password: PASSWORD });
   const nobody = await playwright.request.newContext({ baseURL });
 
-  // Each province's two centres share a lead and a city (a duplicate pair of their own), unlike anyone else's.
+  // Each province's two centres share a lead, a city and a focus: a duplicate pair, and a flag, of their own.
   const records = { centreA: {}, centreB: {}, milestoneA: {}, updateA: {}, updateB: {}, evidence: {}, flag: {} } as unknown as Records;
-  for (const [province, by] of [[ZJ, api.staffZj], [GD, api.admin]] as const) {
+  for (const [province, by] of [[OWN, api.staff], [OTHER, api.admin]] as const) {
     const lead = `权限矩阵研究院 ${suffix} ${province}`;
     const a = await centreWithUpdate(by, province, lead, false);
     const b = await centreWithUpdate(by, province, lead, true);
@@ -174,16 +177,18 @@ export async function buildWorld(browser: Browser, playwright: PlaywrightWorkerA
     const uploaded = await actionOutcome(upload);
     expect(uploaded.outcome, uploaded.text.slice(0, 500)).toBe("redirect");
     records.evidence[province] = readDb((db) => (db.prepare("select id from evidence_files where update_id = ?").get(a.update.id) as { id: string }).id);
-    // A flag of the province that is not a duplicate pair: no review action "confirmed_duplicate" applies to it.
+    // The pair's duplicate flag: open, and nobody else's to review.
     const flags = await json(await api.admin.get(`/api/v1/flags?province=${province}&pageSize=200`), 200);
-    const flag = (flags.items as { key: string; code: string }[]).find((f) => f.code !== "duplicate_construction");
-    if (!flag) throw new Error(`No flag in ${province} to try the flag pages and actions on`);
+    const flag = (flags.items as { key: string; code: string; subject: { ids: string[] } }[]).find(
+      (f) => f.code === "duplicate_construction" && f.subject.ids.includes(a.centreId) && f.subject.ids.includes(b.centreId),
+    );
+    if (!flag) throw new Error(`No duplicate flag for the pair in ${province}: ${JSON.stringify(flags.items)}`);
     records.flag[province] = flag.key;
   }
-  records.targetId = readDb((db) => (db.prepare("select id from plan_targets where province_code = ? limit 1").get(ZJ) as { id: string }).id);
-  const token = await actionOutcome(await callAction(api.staffZj, { actionIds, baseURL }, "createApiTokenAction", "/settings/tokens", { name: `矩阵 ${suffix}`, expiresOn: "" }));
+  records.targetId = readDb((db) => (db.prepare("select id from plan_targets limit 1").get() as { id: string }).id);
+  const token = await actionOutcome(await callAction(api.staff, { actionIds, baseURL }, "createApiTokenAction", "/settings/tokens", { name: `矩阵 ${suffix}`, expiresOn: "" }));
   expect(token.outcome, token.text.slice(0, 500)).toBe("other");
-  records.tokenId = readDb((db) => (db.prepare("select id from api_tokens where user_id = ?").get(userId.staffZj) as { id: string }).id);
+  records.tokenId = readDb((db) => (db.prepare("select id from api_tokens where user_id = ?").get(userId.staff) as { id: string }).id);
   return { api, nobody, userId, records, actionIds, baseURL };
 }
 
