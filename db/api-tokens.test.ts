@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { NotFoundError } from "@/lib/domain/errors";
+import { NotFoundError, NotYoursError } from "@/lib/domain/errors";
 import { TOKEN_PREFIX, createApiToken, findTokenUser, listApiTokens, revokeApiToken } from "./api-tokens";
 import { createTestDb } from "./test-db";
 import { apiTokens, auditLog } from "./schema";
@@ -115,12 +115,13 @@ describe("api tokens", () => {
     expect(findTokenUser(db, make(token), TODAY)).toBeUndefined();
   });
 
-  it("refuses to revoke another user's token with NotFoundError and changes nothing", () => {
+  it("refuses to revoke another user's token with NotFoundError (NotYoursError, so the refusal is logged) and changes nothing", () => {
     const owner = makeUser();
     const other = makeUser({ email: "other@example.cn", provinceCode: "440000" });
     const { id, token } = newToken(owner);
     const auditBefore = tokenAudit().length;
     expect(() => revokeApiToken(db, other, id, { userId: other })).toThrow(NotFoundError);
+    expect(() => revokeApiToken(db, other, id, { userId: other })).toThrow(NotYoursError);
     expect(listApiTokens(db, owner)[0]?.revokedAt).toBeNull();
     expect(findTokenUser(db, token, TODAY)?.id).toBe(owner);
     expect(tokenAudit()).toHaveLength(auditBefore);
@@ -131,6 +132,7 @@ describe("api tokens", () => {
     const userId = makeUser();
     const { id } = newToken(userId);
     expect(() => revokeApiToken(db, userId, "no-such-id", { userId })).toThrow(NotFoundError);
+    expect(() => revokeApiToken(db, userId, "no-such-id", { userId })).not.toThrow(NotYoursError);
     revokeApiToken(db, userId, id, { userId });
     expect(() => revokeApiToken(db, userId, id, { userId })).toThrow(NotFoundError);
     expect(tokenAudit().filter((e) => e.action === "revoke")).toHaveLength(1);

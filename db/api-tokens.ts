@@ -3,7 +3,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Db } from "./client";
 import { writeAudit, type AuditActor } from "./audit";
 import { apiTokens, users } from "./schema";
-import { NotFoundError } from "@/lib/domain/errors";
+import { NotFoundError, NotYoursError } from "@/lib/domain/errors";
 
 /** Tokens carry this prefix, so a leaked one is recognisable in logs and secret scanners. */
 export const TOKEN_PREFIX = "act_";
@@ -31,11 +31,12 @@ export function listApiTokens(db: Db, userId: string) {
     .all();
 }
 
-/** Revokes one of the user's own tokens; another user's token is "not found". */
+/** Revokes one of the user's own tokens; another user's token is "not found" too (NotYoursError, which is logged). */
 export function revokeApiToken(db: Db, userId: string, id: string, actor: AuditActor, now = new Date()): void {
   db.transaction((tx) => {
-    const row = tx.select({ id: apiTokens.id }).from(apiTokens).where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt))).get();
+    const row = tx.select({ userId: apiTokens.userId }).from(apiTokens).where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt))).get();
     if (!row) throw new NotFoundError();
+    if (row.userId !== userId) throw new NotYoursError(id);
     tx.update(apiTokens).set({ revokedAt: now.toISOString() }).where(eq(apiTokens.id, id)).run();
     writeAudit(tx, { actor, entity: "api_token", entityId: id, action: "revoke" });
   });

@@ -391,6 +391,28 @@ export const auditLog = sqliteTable(
   (t) => [index("audit_entity_idx").on(t.entity, t.entityId), index("audit_actor_idx").on(t.actorId)],
 );
 
+/**
+ * Refused authorizations (and, later, other security events), one row each: append-only like the audit
+ * log (triggers in a custom migration). `user_id` is null when nobody was signed in; `route` is the
+ * page, route pattern or server action name; `target` the province, row id or flag key asked for.
+ */
+export const securityEvents = sqliteTable(
+  "security_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull(),
+    kind: text("kind").notNull(),
+    userId: text("user_id").references(() => users.id),
+    route: text("route").notNull(),
+    target: text("target"),
+    reason: text("reason").notNull(),
+    method: text("method"),
+    // The client's address as the proxy in front reports it (X-Forwarded-For), when there is one.
+    address: text("address"),
+  },
+  (t) => [index("security_events_at_idx").on(t.at), index("security_events_user_idx").on(t.userId)],
+);
+
 /** Administrators' overrides of the risk thresholds (lib/domain/risk/thresholds.ts); a key without a row uses the default. */
 export const riskThresholds = sqliteTable("risk_thresholds", {
   key: text("key").primaryKey(),
@@ -559,6 +581,7 @@ export type PlanTarget = typeof planTargets.$inferSelect;
 export type Centre = typeof centres.$inferSelect;
 export type Milestone = typeof milestones.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type SecurityEvent = typeof securityEvents.$inferSelect;
 export type Update = typeof updates.$inferSelect;
 export type EvidenceFile = typeof evidenceFiles.$inferSelect;
 

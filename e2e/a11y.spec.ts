@@ -40,6 +40,7 @@ const PAGES: { name: string; path: string; as: Who }[] = [
   { name: "admin calendar", path: "/admin/calendars/330000", as: "admin" },
   { name: "admin thresholds", path: "/admin/thresholds", as: "admin" },
   { name: "admin mail", path: "/admin/mail", as: "admin" },
+  { name: "admin security log", path: "/admin/security", as: "admin" },
   { name: "notification settings", path: "/settings/notifications", as: "staffZj" },
   { name: "change password", path: "/settings/password", as: "staffZj" },
   { name: "sessions", path: "/settings/sessions", as: "staffZj" },

@@ -88,6 +88,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                   <li>
                     <Link href="/admin/mail">{t("reminders.adminNav")}</Link>
                   </li>
+                  <li>
+                    <Link href="/admin/security">{t("security.nav")}</Link>
+                  </li>
                 </>
               )}
               <li><Link href="/settings/tokens">{t("apiTokens.nav")}</Link></li>

@@ -13,7 +13,7 @@ import type { CentreInput, MilestoneInput, UpdateCentreInput, UpdateMilestoneInp
 
 /** Registers a centre, with its milestones when given (all in one transaction: none or all). */
 export function createCentreFor(user: SessionUser, input: CentreInput, centreMilestones: readonly Omit<MilestoneInput, "centreId">[] = []): string {
-  if (!canEditCentresIn(user, input.provinceCode)) throw new ForbiddenError();
+  if (!canEditCentresIn(user, input.provinceCode)) throw new ForbiddenError(input.provinceCode);
   const db = getDb();
   // better-sqlite3 nests the inner transactions as savepoints of this one.
   return db.transaction(() => {

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/current-user";
-import { logRefusal } from "@/lib/auth/security-log";
+import { addressOf, logRefusal } from "@/lib/auth/security-log";
 import { exportFormatSchema, exportPreamble, tableResponse, type PreambleFacts, type TableBody, type Translate } from "@/lib/export/table";
 import { localeOrDefault } from "@/lib/i18n/locale";
 import { firstValues } from "@/lib/validation/fields";
@@ -32,9 +32,9 @@ function isRefusal(value: unknown): value is Refusal {
   return typeof value === "object" && value !== null && "refused" in value;
 }
 
-export function refusalResponse(refusal: Refusal, user: SessionUser, route: string): Response {
+export function refusalResponse(refusal: Refusal, user: SessionUser, route: string, request?: Request): Response {
   if (refusal.refused === 400) return Response.json({ error: "invalid", field: refusal.field, reason: refusal.reason }, { status: 400 });
-  if (refusal.reason !== undefined) logRefusal({ userId: user.id, route, target: refusal.target, reason: refusal.reason });
+  if (refusal.reason !== undefined) logRefusal({ userId: user.id, route, target: refusal.target, reason: refusal.reason, method: "GET", address: request ? addressOf(request.headers) : null });
   return refusal.refused === 403 ? Response.json({ error: "forbidden" }, { status: 403 }) : Response.json({ error: "not_found" }, { status: 404 });
 }
 
@@ -68,7 +68,7 @@ export function exportRoute<P extends Record<string, string>, D, K extends strin
     const t: Translate = await getTranslations();
     const ctx: ExportContext<P> = { user, params: await context.params, query, asOf: asOfView.asOf, t, locale: localeOrDefault(await getLocale()) };
     const data = spec.load(ctx);
-    if (isRefusal(data)) return refusalResponse(data, user, spec.route);
+    if (isRefusal(data)) return refusalResponse(data, user, spec.route, request);
     const table = spec.tables[parsed.data.table as K](data, ctx);
     const preamble = exportPreamble(t, { ...table, asOf: ctx.asOf });
     const fileStem = `${table.name}-${ctx.asOf ?? table.today}`;

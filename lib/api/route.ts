@@ -4,7 +4,7 @@ import { getProvince } from "@/db/provinces";
 import { apiActor } from "@/lib/auth/api-auth";
 import type { SessionUser } from "@/lib/auth/current-user";
 import { isSameOrigin } from "@/lib/auth/same-origin";
-import { logRefusal } from "@/lib/auth/security-log";
+import { addressOf, logRefusal } from "@/lib/auth/security-log";
 import { chinaToday } from "@/lib/domain/china-time";
 import { canReadProvince } from "@/lib/domain/permissions";
 import { env } from "@/lib/env";
@@ -45,18 +45,22 @@ export function apiWrite<P extends Record<string, string> = Record<string, never
   options: WriteOptions<P>,
   handler: (context: WriteContext<P, SessionUser>) => Response | Promise<Response>,
 ) {
-  const write = writeRoute<P, SessionUser>(apiActor, (actor, reason) => logRefusal({ userId: actor.id, route, reason }), options, handler);
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    const facts = { method: request.method, address: addressOf(request.headers) };
+    // What a write names: its route parameters (a centre or milestone id, and a period), when it has any.
+    const target = async () => Object.values(((await context.params) ?? {}) as Record<string, string>).join("/") || undefined;
     // A browser sends the session cookie with a cross-site form or fetch, so a cookie-authenticated
     // write must come from this site, as server actions must. A bearer token is never sent by a
     // browser on its own, so a request carrying one cannot be forged from another site.
     if (!request.headers.has("authorization") && !isSameOrigin(request)) {
       const actor = await apiActor(request);
       if (actor) {
-        logRefusal({ userId: actor.id, route, reason: "cross_site" });
+        logRefusal({ userId: actor.id, route, target: await target(), reason: "cross_site", ...facts });
         return problem(403, "A write signed in by session cookie must come from this site.", { code: "crossSite" });
       }
     }
+    const id = await target();
+    const write = writeRoute<P, SessionUser>(apiActor, (actor, reason, target) => logRefusal({ userId: actor.id, route, target: target ?? id, reason, ...facts }), options, handler);
     return write(request, context);
   };
 }
@@ -68,7 +72,7 @@ export function apiJson(body: unknown, status = 200): Response {
 
 /** Not found, or outside the caller's scope, which must not learn that it exists. */
 export function notFound(what: string, actor?: SessionUser, route?: string, target?: string): Response {
-  if (actor && route) logRefusal({ userId: actor.id, route, target, reason: "province_out_of_scope" });
+  if (actor && route) logRefusal({ userId: actor.id, route, target, reason: "province_out_of_scope", method: "GET" });
   return problem(404, `${what} was not found.`);
 }
 
@@ -82,7 +86,7 @@ export function provinceFilterRefusal(actor: SessionUser, route: string, provinc
     return invalidQuery([{ field: "province", code: "provinceUnknown", detail: reasonText("provinceUnknown", { value: province, ...context }) }]);
   }
   if (!canReadProvince(actor, province)) {
-    logRefusal({ userId: actor.id, route, target: province, reason: "province_out_of_scope" });
+    logRefusal({ userId: actor.id, route, target: province, reason: "province_out_of_scope", method: "GET" });
     return problem(403, `You may not read province ${province}.`);
   }
   return undefined;

@@ -176,7 +176,7 @@ export interface WriteOptions<P> {
  */
 export function writeRoute<P, A extends Actor>(
   resolveActor: (request: Request) => Promise<A | null>,
-  onRefusal: (actor: A, reason: string) => void,
+  onRefusal: (actor: A, reason: string, target?: string) => void,
   options: WriteOptions<P>,
   handler: (context: WriteContext<P, A>) => Response | Promise<Response>,
 ) {
@@ -202,7 +202,7 @@ export function writeRoute<P, A extends Actor>(
     try {
       return await handler({ actor, params: resolved, body });
     } catch (error) {
-      if (error instanceof ForbiddenError) onRefusal(actor, "row_out_of_scope");
+      if (error instanceof ForbiddenError) onRefusal(actor, "row_out_of_scope", error.target);
       if (error instanceof OutOfScopeError) onRefusal(actor, "province_out_of_scope");
       return errorResponse(error, options.currentVersion && (() => options.currentVersion!(resolved)));
     }

@@ -1,13 +1,25 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
-import { ConflictError, DomainError, FieldErrors, ForbiddenError } from "@/lib/domain/errors";
+import { ConflictError, DomainError, FieldErrors, ForbiddenError, NotYoursError } from "@/lib/domain/errors";
 import type { Role } from "@/lib/domain/vocabulary";
 import { fieldErrorKeys, formDataToObject, unflatten, type FormState } from "@/lib/validation/form-state";
 import { getSignedInUser, mustEnrol, type SessionUser } from "./current-user";
-import { logRefusal } from "./security-log";
+import { currentAddress, logRefusal } from "./security-log";
 
 type Handler<T> = (input: T, user: SessionUser) => Promise<FormState | void> | FormState | void;
+
+/** The fields that name the row a form acts on, in the order a refusal reports the first one present. */
+const TARGET_FIELDS = ["id", "updateId", "centreId", "flagKey", "provinceCode", "key"] as const;
+
+/** What the refused request asked for, for the security log: the id (or key) of the row the form names. */
+function targetOf(values: Record<string, unknown>): string | undefined {
+  for (const field of TARGET_FIELDS) {
+    const value = values[field];
+    if (typeof value === "string" && value !== "") return value;
+  }
+  return undefined;
+}
 
 const NEVER_ECHOED = new Set(["password", "currentPassword", "newPassword", "confirmPassword", "code", "disableCode"]);
 
@@ -33,11 +45,11 @@ export function formAction<S extends z.ZodType>(
     const user = await getSignedInUser();
     if (!user) return { status: "error", message: t("errors.signedOut") };
     if (!options.beforeTwoFactor && mustEnrol(user)) {
-      logRefusal({ userId: user.id, route: name, reason: "two_factor_enrolment_required" });
+      logRefusal({ userId: user.id, route: name, reason: "two_factor_enrolment_required", method: "POST", address: await currentAddress() });
       return { status: "error", message: t("errors.twoFactorEnrolmentRequired") };
     }
     if (options.roles && !options.roles.includes(user.role)) {
-      logRefusal({ userId: user.id, route: name, reason: `role_${user.role}` });
+      logRefusal({ userId: user.id, route: name, target: targetOf(formDataToObject(formData)), reason: `role_${user.role}`, method: "POST", address: await currentAddress() });
       return { status: "error", message: t("errors.forbidden") };
     }
     const raw = formDataToObject(formData);
@@ -56,7 +68,9 @@ export function formAction<S extends z.ZodType>(
     } catch (error) {
       if (error instanceof FieldErrors) return { status: "error", message: t("errors.invalidForm"), fieldErrors: translateKeys(error.keys), values };
       if (!(error instanceof DomainError)) throw error;
-      if (error instanceof ForbiddenError) logRefusal({ userId: user.id, route: name, reason: "row_out_of_scope" });
+      if (error instanceof ForbiddenError || error instanceof NotYoursError) {
+        logRefusal({ userId: user.id, route: name, target: error.target ?? targetOf(raw), reason: "row_out_of_scope", method: "POST", address: await currentAddress() });
+      }
       const message = t(`errors.${error.messageKey}`);
       if (error instanceof ConflictError) return { status: "error", message, values, current: error.current };
       return error.field

@@ -7,16 +7,17 @@ import { logRefusal } from "./security-log";
 // Page-level gates: each answers 403 (forbidden.tsx) and logs the refusal.
 
 function refuse(user: SessionUser, route: string, target: string | undefined, reason: string): never {
-  logRefusal({ userId: user.id, route, target, reason });
+  logRefusal({ userId: user.id, route, target, reason, method: "GET" });
   forbidden();
 }
 
-export function assertCanReadProvince(user: SessionUser, provinceCode: string, route: string): void {
-  if (!canReadProvince(user, provinceCode)) refuse(user, route, provinceCode, "province_out_of_scope");
+/** `target`: what the page was asked for (a centre's or milestone's id, a flag's key), for the log; the province by default. */
+export function assertCanReadProvince(user: SessionUser, provinceCode: string, route: string, target: string = provinceCode): void {
+  if (!canReadProvince(user, provinceCode)) refuse(user, route, target, "province_out_of_scope");
 }
 
-export function assertCanEditCentresIn(user: SessionUser, provinceCode: string, route: string): void {
-  if (!canEditCentresIn(user, provinceCode)) refuse(user, route, provinceCode, "cannot_edit_province");
+export function assertCanEditCentresIn(user: SessionUser, provinceCode: string, route: string, target: string = provinceCode): void {
+  if (!canEditCentresIn(user, provinceCode)) refuse(user, route, target, "cannot_edit_province");
 }
 
 export function assertAdmin(user: SessionUser, route: string): void {

@@ -31,7 +31,8 @@ export class FieldErrors extends Error {
 }
 
 export class ForbiddenError extends DomainError {
-  constructor() {
+  /** `target`: what was refused, for the security log, when the request's own ids do not say it (a new centre's province). */
+  constructor(readonly target?: string) {
     super("forbidden");
     this.name = "ForbiddenError";
   }
@@ -41,5 +42,16 @@ export class NotFoundError extends DomainError {
   constructor() {
     super("notFound");
     this.name = "NotFoundError";
+  }
+}
+
+/**
+ * The row exists but is not the caller's (another user's token): answered exactly as a missing row, so
+ * ids cannot be probed, but logged as a refused authorization.
+ */
+export class NotYoursError extends NotFoundError {
+  constructor(readonly target?: string) {
+    super();
+    this.name = "NotYoursError";
   }
 }

@@ -46,7 +46,7 @@ export default async function CentrePage({ params, searchParams }: Props) {
   const db = getDb();
   const centre = getCentre(db, id);
   if (!centre) notFound();
-  assertCanReadProvince(user, centre.provinceCode, "/centres/[id]");
+  assertCanReadProvince(user, centre.provinceCode, "/centres/[id]", id);
   const province = getProvince(db, centre.provinceCode);
   const t = await getTranslations();
   const locale = localeOrDefault(await getLocale());

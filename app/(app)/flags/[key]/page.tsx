@@ -42,7 +42,7 @@ export default async function FlagPage({ params, searchParams }: Props) {
   // A flag no rule raises any more keeps its history, in the province it belonged to.
   const provinceCode = found?.provinceCode ?? flagReviewProvince(db, key);
   if (provinceCode === undefined) notFound();
-  assertCanReadProvince(user, provinceCode, "/flags/[key]");
+  assertCanReadProvince(user, provinceCode, "/flags/[key]", key);
   const history = flagHistory(db, key);
   const doneParam = (await searchParams).done;
   const done = FLAG_ACTIONS.find((a) => a === doneParam);

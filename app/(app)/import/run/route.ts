@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { isSameOrigin } from "@/lib/auth/same-origin";
-import { logRefusal } from "@/lib/auth/security-log";
+import { addressOf, logRefusal } from "@/lib/auth/security-log";
 import { canImport } from "@/lib/domain/permissions";
 import { readCapped } from "@/lib/api/write";
 import { IMPORT_MAX_BYTES, importOptionsSchema } from "@/lib/validation/import";
@@ -24,11 +24,11 @@ export async function POST(request: Request) {
   const user = await getCurrentUser();
   if (!user) return Response.json({ error: "unauthenticated" }, { status: 401 });
   if (!isSameOrigin(request)) {
-    logRefusal({ userId: user.id, route: "/import/run", reason: "cross_site" });
+    logRefusal({ userId: user.id, route: "/import/run", reason: "cross_site", method: "POST", address: addressOf(request.headers) });
     return Response.json({ error: "forbidden" }, { status: 403 });
   }
   if (!canImport(user)) {
-    logRefusal({ userId: user.id, route: "/import/run", reason: "import_not_allowed" });
+    logRefusal({ userId: user.id, route: "/import/run", reason: "import_not_allowed", method: "POST", address: addressOf(request.headers) });
     return Response.json({ error: "forbidden" }, { status: 403 });
   }
   const t = await getTranslations();

@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { getProvince } from "@/db/provinces";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { logRefusal } from "@/lib/auth/security-log";
+import { addressOf, logRefusal } from "@/lib/auth/security-log";
 import { chinaToday } from "@/lib/domain/china-time";
 import { canImport } from "@/lib/domain/permissions";
 import { localeOrDefault, localName } from "@/lib/i18n/locale";
@@ -16,7 +16,7 @@ export async function GET(request: Request) {
   const user = await getCurrentUser();
   if (!user) return Response.json({ error: "unauthenticated" }, { status: 401 });
   if (!canImport(user)) {
-    logRefusal({ userId: user.id, route: "/import/template", reason: "import_not_allowed" });
+    logRefusal({ userId: user.id, route: "/import/template", reason: "import_not_allowed", method: "GET", address: addressOf(request.headers) });
     return Response.json({ error: "forbidden" }, { status: 403 });
   }
   const query = importTemplateSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));

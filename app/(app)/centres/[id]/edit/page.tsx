@@ -15,7 +15,7 @@ export default async function EditCentrePage({ params }: Props) {
   const user = await requireUser();
   const centre = getCentre(getDb(), id);
   if (!centre) notFound();
-  assertCanEditCentresIn(user, centre.provinceCode, "/centres/[id]/edit");
+  assertCanEditCentresIn(user, centre.provinceCode, "/centres/[id]/edit", id);
   const t = await getTranslations();
   return (
     <>

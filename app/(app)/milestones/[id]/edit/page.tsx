@@ -14,7 +14,7 @@ export default async function EditMilestonePage({ params }: Props) {
   const user = await requireUser();
   const stored = getMilestoneWithProvince(getDb(), id);
   if (!stored) notFound();
-  assertCanEditCentresIn(user, stored.provinceCode, "/milestones/[id]/edit");
+  assertCanEditCentresIn(user, stored.provinceCode, "/milestones/[id]/edit", id);
   const t = await getTranslations();
   const { milestone } = stored;
   return (

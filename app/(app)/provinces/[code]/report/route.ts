@@ -47,7 +47,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ code
   const { code } = await params;
   const province = getProvince(getDb(), code);
   if (!province) return refusalResponse(refuse.notFound(), user, ROUTE);
-  if (!canReadProvince(user, code)) return refusalResponse(refuse.forbidden("province_scope", code), user, ROUTE);
+  if (!canReadProvince(user, code)) return refusalResponse(refuse.forbidden("province_scope", code), user, ROUTE, request);
   const today = chinaToday();
   const parsed = reportQuerySchema(today).safeParse(firstValues(Object.fromEntries(new URL(request.url).searchParams), ["quarter", "format"]));
   if (!parsed.success) return refusalResponse(refuse.invalid(String(parsed.error.issues[0]?.path[0] ?? ""), parsed.error.issues[0]?.message ?? "invalid"), user, ROUTE);

@@ -14,7 +14,7 @@ export default async function NewMilestonePage({ params }: Props) {
   const user = await requireUser();
   const centre = getCentre(getDb(), id);
   if (!centre) notFound();
-  assertCanEditCentresIn(user, centre.provinceCode, "/centres/[id]/milestones/new");
+  assertCanEditCentresIn(user, centre.provinceCode, "/centres/[id]/milestones/new", id);
   const t = await getTranslations();
   return (
     <>

@@ -39,7 +39,7 @@ export default async function UpdatePage({ params, searchParams }: Props) {
   const centre = getCentre(db, id);
   const period = parsePeriod(periodCode);
   if (!centre || !period) notFound();
-  assertCanReadProvince(user, centre.provinceCode, "/centres/[id]/updates/[period]");
+  assertCanReadProvince(user, centre.provinceCode, "/centres/[id]/updates/[period]", `${id}/${periodCode}`);
   const t = await getTranslations();
   const locale = localeOrDefault(await getLocale());
 
