@@ -35,26 +35,37 @@ export function formDataToObject(formData: FormData): Record<string, string | st
 }
 
 /**
+ * The largest row index a dotted name may carry. Numeric segments make arrays, and `rows.99999999.x`
+ * would make a sparse array of a hundred million holes for the schema to walk (minutes of CPU and
+ * gigabytes of issues from one request); no form has anywhere near this many rows.
+ */
+export const MAX_FORM_INDEX = 10_000;
+
+const FORBIDDEN_SEGMENTS = new Set(["__proto__", "constructor", "prototype"]);
+
+/**
  * Turns dotted field names into nested values: `milestones.0.progress` → `{ milestones: [{ progress }] }`.
- * Numeric segments make arrays. Plain names pass through unchanged.
+ * Numeric segments make arrays. Plain names pass through unchanged. The names come from the request,
+ * so a name that cannot nest is dropped rather than trusted: prototype keys, an index above
+ * MAX_FORM_INDEX, or a path through a value that is already plain text (`name` and `name.x`) or through
+ * an inherited property (`toString.x` would otherwise write onto a built-in function shared by every request).
  */
 export function unflatten(flat: Record<string, string | string[]>): Record<string, unknown> {
   const root: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(flat)) {
+  const isIndex = (part: string) => /^\d+$/.test(part);
+  names: for (const [key, value] of Object.entries(flat)) {
     const parts = key.split(".");
-    if (parts.some((p) => p === "__proto__" || p === "constructor" || p === "prototype")) continue;
-    let node: Record<string, unknown> | unknown[] = root;
-    parts.forEach((part, i) => {
-      const last = i === parts.length - 1;
-      const slot = /^\d+$/.test(part) ? Number(part) : part;
-      const container = node as Record<string | number, unknown>;
-      if (last) {
-        container[slot] = value;
-        return;
-      }
-      container[slot] ??= /^\d+$/.test(parts[i + 1]!) ? [] : {};
-      node = container[slot] as Record<string, unknown> | unknown[];
-    });
+    if (parts.some((p) => FORBIDDEN_SEGMENTS.has(p) || (isIndex(p) && Number(p) > MAX_FORM_INDEX))) continue;
+    let node: Record<string | number, unknown> = root;
+    for (const [i, part] of parts.slice(0, -1).entries()) {
+      const slot = isIndex(part) ? Number(part) : part;
+      if (!Object.hasOwn(node, slot)) node[slot] = isIndex(parts[i + 1]!) ? [] : {};
+      const next = node[slot];
+      if (next === null || typeof next !== "object") continue names;
+      node = next as Record<string | number, unknown>;
+    }
+    const last = parts[parts.length - 1]!;
+    node[isIndex(last) ? Number(last) : last] = value;
   }
   return root;
 }
