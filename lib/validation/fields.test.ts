@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isoDate, isSafeText, lines, optionalText, requiredText } from "./fields";
+import { decimal, integer, isoDate, isSafeText, lines, optionalText, requiredText } from "./fields";
 
 const firstMessage = (result: { success: boolean; error?: { issues: { message: string }[] } }) => (result.success ? undefined : result.error!.issues[0]!.message);
 
@@ -53,5 +53,26 @@ describe("isoDate", () => {
 
   it.each(["1900-01-01", "2028-02-29", "2099-12-31"])("takes %s", (value) => {
     expect(isoDate().safeParse(value)).toEqual({ success: true, data: value });
+  });
+});
+
+describe("numbers from text", () => {
+  it.each(["0x1F", "0b11", "0o7", "1_000", "１２", "12abc", "Infinity", "NaN", "--1"])("refuses %s", (value) => {
+    expect(firstMessage(decimal(-1e9, 1e9).safeParse(value))).toBe("number");
+  });
+
+  it.each([
+    ["1,000", 1000],
+    [" 12 ", 12],
+    ["1e3", 1000],
+    ["+5", 5],
+    [".5", 0.5],
+    ["-2.50", -2.5],
+  ])("reads %s as %d", (value, expected) => {
+    expect(decimal(-1e9, 1e9).safeParse(value)).toEqual({ success: true, data: expected });
+  });
+
+  it("keeps the integer rule after reading", () => {
+    expect(firstMessage(integer(0, 10).safeParse("2.5"))).toBe("integer");
   });
 });

@@ -60,9 +60,15 @@ export const isoDate = () =>
       .refine((s) => Number(s.slice(0, 4)) >= MIN_YEAR && Number(s.slice(0, 4)) <= MAX_YEAR, { error: "dateRange", abort: true }),
   );
 
+/** Decimal notation only: Number() would also read "0x1F", "0b11" and "0o7" as numbers. */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
 const toNumber = (v: unknown) => {
   const b = blankToUndefined(v);
-  if (typeof b === "string") return Number(b.replace(/,/g, ""));
+  if (typeof b === "string") {
+    const text = b.replace(/,/g, "").trim();
+    return DECIMAL.test(text) ? Number(text) : Number.NaN;
+  }
   return b;
 };
 
