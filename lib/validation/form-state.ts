@@ -13,11 +13,16 @@ export interface FormState {
 
 export const initialFormState: FormState = { status: "idle" };
 
-/** The first issue of each field, as a message key under `validation.` (zod paths joined with dots). */
+/**
+ * The first issue of each field, as a message key under `validation.` (zod paths joined with dots). A
+ * path ending in an index names one value of a multi-value control (`focusTags.0`, `partners.2`), whose
+ * message is shown at the control, so the index is dropped; rows keep theirs (`milestones.0.progress`).
+ */
 export function fieldErrorKeys(issues: readonly Pick<z.core.$ZodIssue, "path" | "message">[]): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of issues) {
-    const field = issue.path.join(".") || "_form";
+    const path = typeof issue.path.at(-1) === "number" ? issue.path.slice(0, -1) : issue.path;
+    const field = path.join(".") || "_form";
     errors[field] ??= issue.message;
   }
   return errors;
