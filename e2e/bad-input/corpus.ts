@@ -17,10 +17,20 @@ export interface Actor {
 }
 export type Actors = Record<Exclude<Caller, "none">, Actor>;
 
-/** New accounts with tokens, made by e2e/bad-input/actors.ts on the suite's database. */
+/**
+ * New accounts with tokens, made by e2e/bad-input/actors.ts on the suite's database. Tried three times:
+ * the script writes beside the running server, and a long write there (an import) can outlast the
+ * five-second busy timeout on a loaded machine.
+ */
 export function createActors(): Actors {
-  const out = execFileSync("npx", ["tsx", "e2e/bad-input/actors.ts"], { env: { ...process.env, DATABASE_PATH: E2E_DB }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-  return JSON.parse(out) as Actors;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const out = execFileSync("npx", ["tsx", "e2e/bad-input/actors.ts"], { env: { ...process.env, DATABASE_PATH: E2E_DB }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+      return JSON.parse(out) as Actors;
+    } catch (error) {
+      if (attempt === 3 || !String((error as { stderr?: unknown }).stderr).includes("SQLITE_BUSY")) throw error;
+    }
+  }
 }
 
 const bearer = (actor: Actor) => ({ Authorization: `Bearer ${actor.token}` });
