@@ -11,7 +11,7 @@ import { checkProblem, corpusState, createActors, createTargets, sendCase, type 
 let setup: Promise<{ actors: Actors; targets: CorpusTargets }> | undefined;
 
 const ALL = [...API_WRITE_CASES, ...API_READ_CASES];
-const CHUNKS = 6;
+const CHUNKS = 10;
 
 test("the corpus has no two cases with the same name", () => {
   const names = ALL.map((c) => c.name);
@@ -21,7 +21,7 @@ test("the corpus has no two cases with the same name", () => {
 for (let chunk = 0; chunk < CHUNKS; chunk++) {
   const cases: ApiCase[] = ALL.filter((_, i) => i % CHUNKS === chunk);
   test(`bad input to the REST API, part ${chunk + 1} of ${CHUNKS}: ${cases.length} cases, each refused with its problem and nothing written`, async ({ request }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     setup ??= (async () => {
       const actors = createActors();
       return { actors, targets: await createTargets(request, actors) };
