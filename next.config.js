@@ -19,6 +19,10 @@ const nextConfig = {
     authInterrupts: true,
     // Evidence uploads go through a server action: allow the configured file size plus form overhead.
     serverActions: { bodySizeLimit: `${Number(process.env.EVIDENCE_MAX_MB ?? 20) + 1}mb` },
+    // The proxy (proxy.ts) runs on every request, and Next buffers a body for it only up to this size
+    // (10 MB unless set), cutting off the rest: an evidence file over 10 MB then failed as a 500 and an
+    // import near its 10 MB limit as unreadable. At least the larger of the two limits plus overhead.
+    proxyClientMaxBodySize: `${Math.max(Number(process.env.EVIDENCE_MAX_MB ?? 20), 10) + 1}mb`,
   },
 };
 

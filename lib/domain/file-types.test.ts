@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanFileName, sniffEvidenceType } from "./file-types";
+import { cleanFileName, nameForType, sniffEvidenceType } from "./file-types";
 
 const bytes = (...parts: (number[] | string)[]) =>
   Uint8Array.from(parts.flatMap((p) => (typeof p === "string" ? [...p].map((c) => c.charCodeAt(0)) : p)));
@@ -36,7 +36,26 @@ describe("cleanFileName", () => {
     ["C:\\Users\\a\\验收报告.pdf", "验收报告.pdf"],
     ['bad"name\r\n.pdf', "badname.pdf"],
     ["", "evidence"],
+    ["报告\u202Efdp.exe", "报告fdp.exe"],
+    ["验收\u200B报告\uFEFF.pdf", "验收报告.pdf"],
+    ["NUL\u0000.pdf", "NUL.pdf"],
+    [`${"a".repeat(199)}😀.pdf`, `${"a".repeat(199)}😀`],
+    [`${"长".repeat(300)}.pdf`, "长".repeat(200)],
   ])("%s → %s", (name, clean) => {
     expect(cleanFileName(name)).toBe(clean);
+  });
+});
+
+describe("nameForType", () => {
+  const png = { mediaType: "image/png", extension: "png" };
+  const jpg = { mediaType: "image/jpeg", extension: "jpg" };
+  it.each([
+    ["报告.pdf", png, "报告.pdf.png"],
+    ["scan.PNG", png, "scan.PNG"],
+    ["photo.jpeg", jpg, "photo.jpeg"],
+    ["photo.jpg", jpg, "photo.jpg"],
+    ["evidence", png, "evidence.png"],
+  ])("%s holding %o → %s", (name, type, kept) => {
+    expect(nameForType(name, type)).toBe(kept);
   });
 });

@@ -36,9 +36,23 @@ export function sniffEvidenceType(bytes: Uint8Array, fileName: string): SniffedT
   return undefined;
 }
 
-/** A file name safe to show and to send in Content-Disposition: no path, no control characters. */
+/**
+ * A file name safe to show and to send in Content-Disposition: no path, no control characters, no
+ * invisible bidi or zero-width characters ("报告\u202Efdp.exe" would display as "报告exe.pdf"), at most
+ * 200 characters counted whole (a cut through an emoji would leave half a surrogate pair).
+ */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, "").trim().slice(0, 200);
-  return cleaned || "evidence";
+  const cleaned = base.replace(/[\u0000-\u001f\u007f-\u009f"\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, "").trim();
+  return Array.from(cleaned).slice(0, 200).join("").trim() || "evidence";
+}
+
+/**
+ * The name a file is kept under: its own, with the extension its bytes call for added when the name
+ * says another ("报告.pdf" holding a PNG is kept as "报告.pdf.png"), so a download opens as what it is.
+ */
+export function nameForType(name: string, type: SniffedType): string {
+  const extension = name.includes(".") ? name.toLowerCase().split(".").pop() : undefined;
+  const same = extension === type.extension || (type.extension === "jpg" && extension === "jpeg");
+  return same ? name : `${name}.${type.extension}`;
 }

@@ -57,7 +57,7 @@ describe("centreSchema", () => {
     [{ leadCreditCode: "91350100M000100Y44" }, "leadCreditCode", "creditCode"],
     [{ focusTags: undefined }, "focusTags", "focusTagsRequired"],
     [{ focusTags: ["large_models", "large_models"] }, "focusTags", "duplicate"],
-    [{ focusTags: ["space_elevators"] }, "focusTags.0", "invalid"],
+    [{ focusTags: ["space_elevators"] }, "focusTags", "invalid"],
     [{ plannedBudgetYuan: "12.5" }, "plannedBudgetYuan", "integer"],
     [{ plannedBudgetYuan: "-1" }, "plannedBudgetYuan", "tooSmall"],
     [{ plannedBudgetYuan: "五亿" }, "plannedBudgetYuan", "number"],

@@ -19,33 +19,56 @@ export function firstValues(params: Record<string, string | string[] | undefined
   return values;
 }
 
+/**
+ * What no text field takes: C0 controls but tab and line breaks, DEL and the C1 controls, the invisible
+ * format characters that make one name look like another or display reversed (zero-width space and
+ * non-joiner, LRM/RLM, bidi embeddings, overrides and isolates, word joiner and friends, BOM), and
+ * unpaired surrogates (no character at all; SQLite would store U+FFFD instead). The zero-width joiner
+ * stays: emoji sequences need it.
+ */
+const UNSAFE_TEXT =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export const isSafeText = (value: string): boolean => !UNSAFE_TEXT.test(value);
+
 export const requiredText = (max = 200) =>
   z.preprocess(
     (v) => (typeof v === "string" ? v.trim() : v),
-    z.string({ error: "required" }).min(1, { error: "required" }).max(max, { error: "tooLong" }),
+    z.string({ error: "required" }).min(1, { error: "required" }).max(max, { error: "tooLong" }).refine(isSafeText, { error: "unsafeText" }),
   );
 
 export const optionalText = (max = 500) =>
   z.preprocess(
     (v) => (typeof v === "string" ? (v.trim() === "" ? null : v.trim()) : (v ?? null)),
-    z.string({ error: "invalid" }).max(max, { error: "tooLong" }).nullable(),
+    z.string({ error: "invalid" }).max(max, { error: "tooLong" }).refine(isSafeText, { error: "unsafeText" }).nullable(),
   );
+
+/** Dates a record can carry: anything else is a typo (0000-01-01, 9999-12-31), not a plan. */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2099;
 
 export const isoDate = () =>
   z.preprocess(
     blankToUndefined,
     z
       .string({ error: "required" })
-      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "date" })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "date", abort: true })
       .refine((s) => {
         const d = new Date(`${s}T00:00:00Z`);
         return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-      }, { error: "date" }),
+      }, { error: "date", abort: true })
+      .refine((s) => Number(s.slice(0, 4)) >= MIN_YEAR && Number(s.slice(0, 4)) <= MAX_YEAR, { error: "dateRange", abort: true }),
   );
+
+/** Decimal notation only: Number() would also read "0x1F", "0b11" and "0o7" as numbers. */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 const toNumber = (v: unknown) => {
   const b = blankToUndefined(v);
-  if (typeof b === "string") return Number(b.replace(/,/g, ""));
+  if (typeof b === "string") {
+    const text = b.replace(/,/g, "").trim();
+    return DECIMAL.test(text) ? Number(text) : Number.NaN;
+  }
   return b;
 };
 
@@ -92,7 +115,7 @@ export const lines = (maxItems: number, maxLength: number) =>
             .map((s) => s.trim())
             .filter(Boolean)
         : (v ?? []),
-    z.array(z.string().max(maxLength, { error: "tooLong" })).max(maxItems, { error: "tooMany" }),
+    z.array(z.string({ error: "invalid" }).max(maxLength, { error: "tooLong" }).refine(isSafeText, { error: "unsafeText" })).max(maxItems, { error: "tooMany" }),
   );
 
 /** A multi-select or group of checkboxes: one value or many. */

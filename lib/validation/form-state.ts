@@ -13,11 +13,16 @@ export interface FormState {
 
 export const initialFormState: FormState = { status: "idle" };
 
-/** The first issue of each field, as a message key under `validation.` (zod paths joined with dots). */
+/**
+ * The first issue of each field, as a message key under `validation.` (zod paths joined with dots). A
+ * path ending in an index names one value of a multi-value control (`focusTags.0`, `partners.2`), whose
+ * message is shown at the control, so the index is dropped; rows keep theirs (`milestones.0.progress`).
+ */
 export function fieldErrorKeys(issues: readonly Pick<z.core.$ZodIssue, "path" | "message">[]): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of issues) {
-    const field = issue.path.join(".") || "_form";
+    const path = typeof issue.path.at(-1) === "number" ? issue.path.slice(0, -1) : issue.path;
+    const field = path.join(".") || "_form";
     errors[field] ??= issue.message;
   }
   return errors;
@@ -35,26 +40,37 @@ export function formDataToObject(formData: FormData): Record<string, string | st
 }
 
 /**
+ * The largest row index a dotted name may carry. Numeric segments make arrays, and `rows.99999999.x`
+ * would make a sparse array of a hundred million holes for the schema to walk (minutes of CPU and
+ * gigabytes of issues from one request); no form has anywhere near this many rows.
+ */
+export const MAX_FORM_INDEX = 10_000;
+
+const FORBIDDEN_SEGMENTS = new Set(["__proto__", "constructor", "prototype"]);
+
+/**
  * Turns dotted field names into nested values: `milestones.0.progress` → `{ milestones: [{ progress }] }`.
- * Numeric segments make arrays. Plain names pass through unchanged.
+ * Numeric segments make arrays. Plain names pass through unchanged. The names come from the request,
+ * so a name that cannot nest is dropped rather than trusted: prototype keys, an index above
+ * MAX_FORM_INDEX, or a path through a value that is already plain text (`name` and `name.x`) or through
+ * an inherited property (`toString.x` would otherwise write onto a built-in function shared by every request).
  */
 export function unflatten(flat: Record<string, string | string[]>): Record<string, unknown> {
   const root: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(flat)) {
+  const isIndex = (part: string) => /^\d+$/.test(part);
+  names: for (const [key, value] of Object.entries(flat)) {
     const parts = key.split(".");
-    if (parts.some((p) => p === "__proto__" || p === "constructor" || p === "prototype")) continue;
-    let node: Record<string, unknown> | unknown[] = root;
-    parts.forEach((part, i) => {
-      const last = i === parts.length - 1;
-      const slot = /^\d+$/.test(part) ? Number(part) : part;
-      const container = node as Record<string | number, unknown>;
-      if (last) {
-        container[slot] = value;
-        return;
-      }
-      container[slot] ??= /^\d+$/.test(parts[i + 1]!) ? [] : {};
-      node = container[slot] as Record<string, unknown> | unknown[];
-    });
+    if (parts.some((p) => FORBIDDEN_SEGMENTS.has(p) || (isIndex(p) && Number(p) > MAX_FORM_INDEX))) continue;
+    let node: Record<string | number, unknown> = root;
+    for (const [i, part] of parts.slice(0, -1).entries()) {
+      const slot = isIndex(part) ? Number(part) : part;
+      if (!Object.hasOwn(node, slot)) node[slot] = isIndex(parts[i + 1]!) ? [] : {};
+      const next = node[slot];
+      if (next === null || typeof next !== "object") continue names;
+      node = next as Record<string | number, unknown>;
+    }
+    const last = parts[parts.length - 1]!;
+    node[isIndex(last) ? Number(last) : last] = value;
   }
   return root;
 }

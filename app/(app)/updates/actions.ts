@@ -11,7 +11,7 @@ import { formAction } from "@/lib/auth/form-action";
 import { env } from "@/lib/env";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/domain/errors";
 import { canEditCentresIn } from "@/lib/domain/permissions";
-import { cleanFileName, sniffEvidenceType } from "@/lib/domain/file-types";
+import { cleanFileName, nameForType, sniffEvidenceType } from "@/lib/domain/file-types";
 import { removeEvidenceFile, storeEvidenceFile } from "@/lib/storage/evidence-store";
 import { optionalText, enumOf, version } from "@/lib/validation/fields";
 import { updateFieldsSchema } from "@/lib/validation/update";
@@ -62,9 +62,10 @@ export const uploadEvidenceAction = formAction(
     if (!canEditCentresIn(user, stored.provinceCode)) throw new ForbiddenError();
     if (input.file.size > env.EVIDENCE_MAX_MB * 1024 * 1024) throw new DomainError("fileTooLarge", "file");
     const bytes = new Uint8Array(await input.file.arrayBuffer());
-    const originalName = cleanFileName(input.file.name);
-    const type = sniffEvidenceType(bytes, originalName);
+    const cleanName = cleanFileName(input.file.name);
+    const type = sniffEvidenceType(bytes, cleanName);
     if (!type) throw new DomainError("fileType", "file");
+    const originalName = nameForType(cleanName, type);
     // The file is on disk before the row commits; if the row is refused, the file goes again.
     const file = storeEvidenceFile(bytes, type.extension);
     try {
