@@ -3,10 +3,11 @@ import type { Tx } from "./audit";
 import { randomBytes } from "node:crypto";
 import type { Db } from "./client";
 import { sessions, users } from "./schema";
+import { writeTransaction } from "./transaction";
 
 export function createSession(db: Db, userId: string, maxAgeMs: number, now = new Date()): string {
   const id = randomBytes(32).toString("base64url");
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     // Expired rows are only garbage; clearing the user's own at sign-in keeps the table small.
     tx.delete(sessions).where(and(eq(sessions.userId, userId), lte(sessions.expiresAt, now.toISOString()))).run();
     tx.insert(sessions)
