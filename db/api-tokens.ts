@@ -4,6 +4,7 @@ import type { Db } from "./client";
 import { writeAudit, type AuditActor } from "./audit";
 import { apiTokens, users } from "./schema";
 import { NotFoundError, NotYoursError } from "@/lib/domain/errors";
+import { writeTransaction } from "./transaction";
 
 /** Tokens carry this prefix, so a leaked one is recognisable in logs and secret scanners. */
 export const TOKEN_PREFIX = "act_";
@@ -14,7 +15,7 @@ const hashOf = (token: string) => createHash("sha256").update(token).digest("hex
 export function createApiToken(db: Db, input: { userId: string; name: string; expiresOn: string | null }, actor: AuditActor, now = new Date()): { id: string; token: string } {
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   const id = randomUUID();
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     tx.insert(apiTokens).values({ id, userId: input.userId, name: input.name, tokenHash: hashOf(token), createdAt: now.toISOString(), expiresOn: input.expiresOn }).run();
     writeAudit(tx, { actor, entity: "api_token", entityId: id, action: "create", after: { userId: input.userId, name: input.name, expiresOn: input.expiresOn } });
   });
@@ -33,7 +34,7 @@ export function listApiTokens(db: Db, userId: string) {
 
 /** Revokes one of the user's own tokens; another user's token is "not found" too (NotYoursError, which is logged). */
 export function revokeApiToken(db: Db, userId: string, id: string, actor: AuditActor, now = new Date()): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const row = tx.select({ userId: apiTokens.userId }).from(apiTokens).where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt))).get();
     if (!row) throw new NotFoundError();
     if (row.userId !== userId) throw new NotYoursError(id);

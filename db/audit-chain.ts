@@ -3,6 +3,7 @@ import { entryHash, verifyChain, type ChainEntry, type ChainResult } from "@/lib
 import { auditLog } from "./schema";
 import type { Tx } from "./audit";
 import type { Db } from "./client";
+import { writeTransaction, readTransaction } from "./transaction";
 
 // Reading, verifying and (once) sealing the audit log's hash chain. Entries are read a page at a time so
 // a long log never has to fit in memory.
@@ -21,7 +22,7 @@ function* auditEntries(db: Tx | Db): Generator<ChainEntry> {
 
 /** Walks the whole chain inside one read transaction, so writers in other processes see one snapshot. */
 export function verifyAuditChain(db: Db): ChainResult {
-  return db.transaction((tx) => verifyChain(auditEntries(tx)));
+  return readTransaction(db, (tx) => verifyChain(auditEntries(tx)));
 }
 
 /**
@@ -30,7 +31,7 @@ export function verifyAuditChain(db: Db): ChainResult {
  * For the one-time sealing below, and for tests that tamper with the log on purpose.
  */
 export function withoutAuditGuard<T>(db: Db, change: (tx: Tx) => T): T {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const triggers = tx.all<{ name: string; sql: string }>(sql`select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'audit_log'`);
     for (const trigger of triggers) tx.run(sql`drop trigger ${sql.identifier(trigger.name)}`);
     const result = change(tx);

@@ -4,6 +4,7 @@ import { writeAudit, type AuditActor } from "./audit";
 import { provinces, reportingCalendars } from "./schema";
 import { ConflictError, NotFoundError } from "@/lib/domain/errors";
 import { DEFAULT_CALENDAR, type Calendar } from "@/lib/domain/periods";
+import { writeTransaction } from "./transaction";
 
 /** A province's calendar as an admin edits it: version 0 and `isDefault` while no row is stored. */
 export interface CalendarSetting extends Calendar {
@@ -53,7 +54,7 @@ export function listCalendars(db: Db) {
  * "was the default", so the first save inserts the row and a concurrent first save is refused.
  */
 export function setCalendar(db: Db, provinceCode: string, version: number, calendar: Calendar, actor: AuditActor): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     if (!tx.select({ code: provinces.code }).from(provinces).where(eq(provinces.code, provinceCode)).get()) throw new NotFoundError();
     const before = tx.select(calendarColumns).from(reportingCalendars).where(eq(reportingCalendars.provinceCode, provinceCode)).get();
     const stored = settingOf(before);

@@ -5,6 +5,7 @@ import { writeAudit } from "./audit";
 import { strictlyAfter } from "./flag-reviews";
 import { confidenceRatings, users } from "./schema";
 import type { DeliveryLevel } from "@/lib/domain/engine";
+import { writeTransaction } from "./transaction";
 
 export interface ConfidenceRatingInput {
   centreId: string;
@@ -17,7 +18,7 @@ export interface ConfidenceRatingInput {
 /** Appends a reviewer's rating with the computed level and completion beside it, audited. */
 export function recordConfidenceRating(db: Db, input: ConfidenceRatingInput, actorId: string): string {
   const id = randomUUID();
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const last = tx.select({ at: confidenceRatings.at }).from(confidenceRatings).where(eq(confidenceRatings.centreId, input.centreId)).orderBy(desc(confidenceRatings.at)).get();
     tx.insert(confidenceRatings).values({ id, ...input, actorId, at: strictlyAfter(last?.at) }).run();
     writeAudit(tx, { actor: { userId: actorId }, entity: "confidence_rating", entityId: input.centreId, action: "rate", after: input });

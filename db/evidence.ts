@@ -6,6 +6,7 @@ import { centres, evidenceFiles, milestones, updates } from "./schema";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
 import { decide } from "@/lib/domain/update-workflow";
+import { writeTransaction } from "./transaction";
 
 function enforceOnUpdate(tx: Tx, updateId: string, actor: Actor, action: "upload" | "deleteEvidence") {
   const row = tx
@@ -32,7 +33,7 @@ export interface NewEvidence {
 }
 
 export function addEvidence(db: Db, input: NewEvidence, actor: Actor): string {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const update = enforceOnUpdate(tx, input.updateId, actor, "upload");
     if (input.milestoneId) {
       const milestone = tx.select({ centreId: milestones.centreId }).from(milestones).where(eq(milestones.id, input.milestoneId)).get();
@@ -47,7 +48,7 @@ export function addEvidence(db: Db, input: NewEvidence, actor: Actor): string {
 
 /** Marks the file deleted (audited) and returns its stored name so the caller can remove it after commit. */
 export function deleteEvidence(db: Db, id: string, actor: Actor): string {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const file = tx.select().from(evidenceFiles).where(and(eq(evidenceFiles.id, id), isNull(evidenceFiles.deletedAt))).get();
     if (!file) throw new NotFoundError();
     enforceOnUpdate(tx, file.updateId, actor, "deleteEvidence");

@@ -5,6 +5,7 @@ import { writeAudit } from "./audit";
 import { flagReviews, users } from "./schema";
 import type { FlagAction, FlagReview } from "@/lib/domain/risk/flag-review";
 import type { RiskFlag } from "@/lib/domain/risk/types";
+import { writeTransaction } from "./transaction";
 
 /**
  * Now, or a millisecond after `previous` when the clock has not moved past it: a subject's history is
@@ -39,7 +40,7 @@ export function recordFlagReview(db: Db, input: FlagReviewInput, actorId: string
     values: input.flag.values,
     actorId,
   };
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const last = tx.select({ at: flagReviews.at }).from(flagReviews).where(eq(flagReviews.flagKey, input.flag.key)).orderBy(desc(flagReviews.at)).get();
     tx.insert(flagReviews).values({ ...row, at: strictlyAfter(last?.at) }).run();
     writeAudit(tx, { actor: { userId: actorId }, entity: "flag", entityId: input.flag.key, action: input.action, after: { comment: input.comment, expiresOn: input.expiresOn, severity: input.flag.severity } });

@@ -13,6 +13,7 @@ import type { ExistingUpdate, UpdateAction } from "@/lib/import/plan-updates";
 import type { CentreRef } from "@/lib/import/centre-ref";
 import type { FocusTag } from "@/lib/domain/vocabulary";
 import { VALUE_FIELDS, type UpdateFields, type UpdateValues } from "@/lib/validation/update";
+import { writeTransaction } from "./transaction";
 
 // What an import compares its rows with, and the one transaction that writes a checked file.
 
@@ -128,7 +129,7 @@ export interface ImportBatch {
  * Any refusal rolls the whole file back.
  */
 export function applyImport(db: Db, batch: ImportBatch, writes: readonly ImportWrite[], actor: Actor, now = new Date().toISOString()) {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const created: string[] = [];
     const updated: string[] = [];
     const who = { userId: actor.id };

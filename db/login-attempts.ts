@@ -2,6 +2,7 @@ import { and, desc, eq, gt, inArray, lt } from "drizzle-orm";
 import type { Db } from "./client";
 import { loginAttempts } from "./schema";
 import { decideLogin, FAILED_OUTCOMES, THROTTLE, type LoginOutcome, type ThrottleDecision } from "@/lib/auth/throttle";
+import { writeTransaction } from "./transaction";
 
 /** Attempts older than this are deleted as new ones arrive. */
 export const LOGIN_ATTEMPT_RETENTION_MS = 30 * 24 * 3600_000;
@@ -20,8 +21,7 @@ export interface AttemptStart {
  */
 export function startAttempt(db: Db, input: AttemptStart): { id: number; decision: ThrottleDecision } {
   const since = new Date(input.now.getTime() - THROTTLE.windowMs).toISOString();
-  return db.transaction(
-    (tx) => {
+  return writeTransaction(db, (tx) => {
       tx.delete(loginAttempts).where(lt(loginAttempts.at, new Date(input.now.getTime() - LOGIN_ATTEMPT_RETENTION_MS).toISOString())).run();
       const accountAttempts = tx
         .select({ id: loginAttempts.id, at: loginAttempts.at, outcome: loginAttempts.outcome })
@@ -42,9 +42,7 @@ export function startAttempt(db: Db, input: AttemptStart): { id: number; decisio
         .returning({ id: loginAttempts.id })
         .get();
       return { id: row.id, decision };
-    },
-    { behavior: "immediate" },
-  );
+  });
 }
 
 /** The result of the password check for a pending attempt. */

@@ -4,6 +4,7 @@ import type { Db } from "./client";
 import { centres, mailOutbox, reminders, users } from "./schema";
 import { nextAttemptAt } from "@/lib/domain/mail-delivery";
 import { isForPerson, reminderProvince } from "@/lib/domain/reminders";
+import { writeTransaction } from "./transaction";
 
 /**
  * A claimed message is left alone by other runs for this long; a run that died mid-send frees it after it.
@@ -28,7 +29,8 @@ export interface ClaimedMail {
  */
 export function claimNextMail(db: Db, now: Date): ClaimedMail | undefined {
   const at = now.toISOString();
-  return db.transaction(
+  return writeTransaction(
+    db,
     (tx) => {
       for (;;) {
         const row = tx
@@ -51,7 +53,6 @@ export function claimNextMail(db: Db, now: Date): ClaimedMail | undefined {
         return { ...message, claimToken };
       }
     },
-    { behavior: "immediate" },
   );
 }
 

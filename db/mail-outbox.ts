@@ -9,6 +9,7 @@ import { digestDue } from "@/lib/domain/mail-delivery";
 import { isForPerson, reminderProvince } from "@/lib/domain/reminders";
 import { NotFoundError } from "@/lib/domain/errors";
 import type { Locale } from "@/lib/domain/vocabulary";
+import { writeTransaction } from "./transaction";
 
 export interface MailItem {
   centreId: string | null;
@@ -34,7 +35,8 @@ export type RenderMail = (recipient: Recipient, items: readonly MailItem[], dige
 export function queueMail(db: Db, now: Date, digestHour: number, render: RenderMail): number {
   const createdAt = now.toISOString();
   const day = chinaToday(now);
-  return db.transaction(
+  return writeTransaction(
+    db,
     (tx) => {
       const waiting = tx
         .select({
@@ -88,7 +90,6 @@ export function queueMail(db: Db, now: Date, digestHour: number, render: RenderM
       }
       return queued;
     },
-    { behavior: "immediate" },
   );
 }
 
@@ -119,7 +120,7 @@ export function listUnsentMail(db: Db, limit = 200) {
 
 /** An administrator sends a failed message once more, now; audited. Only failed messages can be retried. */
 export function retryFailedMail(db: Db, id: string, actor: AuditActor): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const row = tx.select({ status: mailOutbox.status }).from(mailOutbox).where(eq(mailOutbox.id, id)).get();
     if (row?.status !== "failed") throw new NotFoundError();
     const nextAttemptAt = new Date().toISOString();

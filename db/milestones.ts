@@ -5,6 +5,7 @@ import { writeAudit, type AuditActor } from "./audit";
 import { centres, milestones } from "./schema";
 import { ConflictError, NotFoundError } from "@/lib/domain/errors";
 import type { MilestoneInput, UpdateMilestoneInput } from "@/lib/validation/centre";
+import { writeTransaction } from "./transaction";
 
 /** The milestone with the province of its centre, for the permission check before an edit. */
 export function getMilestoneWithProvince(db: Db, id: string) {
@@ -24,7 +25,7 @@ export interface DemoProgress {
 
 export function createMilestone(db: Db, input: MilestoneInput, actor: AuditActor, demo?: DemoProgress): string {
   const id = randomUUID();
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     tx.insert(milestones).values({ id, ...input, ...demo }).run();
     writeAudit(tx, { actor, entity: "milestone", entityId: id, action: "create", after: { ...input, ...demo } });
   });
@@ -33,7 +34,7 @@ export function createMilestone(db: Db, input: MilestoneInput, actor: AuditActor
 
 export function updateMilestone(db: Db, input: UpdateMilestoneInput, actor: AuditActor): void {
   const { id, version, ...changes } = input;
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const before = tx.select().from(milestones).where(eq(milestones.id, id)).get();
     if (!before) throw new NotFoundError();
     if (before.version !== version) throw new ConflictError();

@@ -10,6 +10,7 @@ import { DEFAULT_CALENDAR, daysBetween, type Calendar, type UpdateStatus } from 
 import { MAIL_RECENT_DAYS, redFlagChanges, type RedFlag, type Reminder, type ReminderCentre, type ReminderInput } from "@/lib/domain/reminders";
 import { flagState, isSuppressed } from "@/lib/domain/risk/flag-review";
 import type { RiskFlag, RiskSubjectKind } from "@/lib/domain/risk/types";
+import { writeTransaction } from "./transaction";
 
 /**
  * What the reminder rules read on `today`: every centre with its updates' statuses, the calendars,
@@ -90,7 +91,7 @@ export function getPreference(db: Pick<Db, "select">, userId: string): DeliveryP
 /** A person's own mail settings, audited with what they were before. */
 export function setPreference(db: Db, userId: string, preference: DeliveryPreference): void {
   const after = { mode: preference.mode, muted: [...preference.muted] };
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const before = getPreference(tx, userId);
     tx.insert(notificationPreferences).values({ userId, ...after }).onConflictDoUpdate({ target: notificationPreferences.userId, set: after }).run();
     writeAudit(tx, { actor: { userId }, entity: "notification_preference", entityId: userId, action: "update", before, after });
@@ -131,7 +132,8 @@ export function recordReminders(db: Db, list: readonly Reminder[], red: { turned
   const known = recordedKeys(db, list);
   const fresh = list.filter((r) => !known.has(`${r.userId}|${r.eventKey}`));
   if (fresh.length === 0 && red.turnedRed.length === 0 && red.cleared.length === 0) return 0;
-  return db.transaction(
+  return writeTransaction(
+    db,
     (tx) => {
       let added = 0;
       const preferences = new Map<string, DeliveryPreference>();
@@ -151,7 +153,6 @@ export function recordReminders(db: Db, list: readonly Reminder[], red: { turned
       if (red.cleared.length > 0) tx.delete(redFlagNotices).where(inArray(redFlagNotices.flagKey, [...red.cleared])).run();
       return added;
     },
-    { behavior: "immediate" },
   );
 }
 

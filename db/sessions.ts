@@ -3,6 +3,7 @@ import type { Tx } from "./audit";
 import { randomBytes } from "node:crypto";
 import type { Db } from "./client";
 import { sessions, users, userTwoFactor } from "./schema";
+import { writeTransaction } from "./transaction";
 
 /** last_seen_at is rewritten only when older than this: the idle timeout needs no write per request. */
 export const LAST_SEEN_RESOLUTION_MS = 60_000;
@@ -19,7 +20,7 @@ export function createSession(
   { now = new Date(), address = "unknown" }: { now?: Date; address?: string } = {},
 ): string {
   const id = randomBytes(32).toString("base64url");
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     // Expired rows are only garbage; clearing the user's own at sign-in keeps the table small.
     tx.delete(sessions).where(and(eq(sessions.userId, userId), lte(sessions.expiresAt, now.toISOString()))).run();
     const user = tx.select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, userId)).get();

@@ -5,6 +5,7 @@ import { writeAudit, type AuditActor } from "./audit";
 import { planTargets } from "./schema";
 import { ConflictError, NotFoundError } from "@/lib/domain/errors";
 import type { TargetInput } from "@/lib/validation/target";
+import { writeTransaction } from "./transaction";
 
 export function listTargets(db: Db, provinceCode?: string) {
   const query = db.select().from(planTargets).orderBy(asc(planTargets.provinceCode), asc(planTargets.deadline), asc(planTargets.title));
@@ -17,7 +18,7 @@ export function getTarget(db: Db, id: string) {
 
 export function createTarget(db: Db, input: TargetInput, actor: AuditActor, options: { id?: string; isDemo?: boolean } = {}): string {
   const id = options.id ?? randomUUID();
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     tx.insert(planTargets).values({ id, ...input, isDemo: options.isDemo ?? false }).run();
     writeAudit(tx, { actor, entity: "plan_target", entityId: id, action: "create", after: input });
   });
@@ -25,7 +26,7 @@ export function createTarget(db: Db, input: TargetInput, actor: AuditActor, opti
 }
 
 export function updateTarget(db: Db, id: string, version: number, input: TargetInput, actor: AuditActor): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const before = tx.select().from(planTargets).where(eq(planTargets.id, id)).get();
     if (!before) throw new NotFoundError();
     if (before.version !== version) throw new ConflictError();

@@ -5,6 +5,7 @@ import { riskThresholds } from "./schema";
 import { ConflictError, FieldErrors } from "@/lib/domain/errors";
 import { DEFAULT_THRESHOLDS, type RiskThresholds } from "@/lib/domain/risk/thresholds";
 import { readThreshold, thresholdOrderViolations, withOverrides } from "@/lib/domain/risk/threshold-fields";
+import { writeTransaction } from "./transaction";
 
 /** The thresholds in force: the defaults with every stored override applied. Read on each request, so an edit takes effect at once. */
 export function getThresholds(db: Db): RiskThresholds {
@@ -22,7 +23,7 @@ export function listThresholdOverrides(db: Db) {
  * would break the order between red and amber figures; audited in the same transaction.
  */
 export function setThreshold(db: Db, input: { key: string; value: number | null; version: number }, actor: AuditActor & { userId: string }): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const stored = tx.select().from(riskThresholds).where(eq(riskThresholds.key, input.key)).get();
     if ((stored?.version ?? 0) !== input.version) throw new ConflictError();
     const overrides = new Map(tx.select({ key: riskThresholds.key, value: riskThresholds.value }).from(riskThresholds).all().map((r) => [r.key, r.value]));

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "./client";
 import { writeAudit, type AuditActor, type Tx } from "./audit";
 import { recoveryCodes, sessions, userTwoFactor, users } from "./schema";
+import { writeTransaction } from "./transaction";
 import { DomainError } from "@/lib/domain/errors";
 
 // Data access for TOTP two-factor sign-in. Secrets arrive here sealed and codes as SHA-256 hashes:
@@ -28,7 +29,7 @@ export function findSecondFactorAccount(db: Db, userId: string) {
 
 /** Keeps a new, not yet confirmed secret; replaces an earlier unconfirmed one. Refused once 2FA is on. */
 export function savePendingSecret(db: Db, userId: string, secretSealed: string, now = new Date()): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const existing = tx.select({ enabledAt: userTwoFactor.enabledAt }).from(userTwoFactor).where(eq(userTwoFactor.userId, userId)).get();
     if (existing?.enabledAt) throw new DomainError("twoFactorAlreadyOn");
     tx.delete(userTwoFactor).where(eq(userTwoFactor.userId, userId)).run();
@@ -71,7 +72,7 @@ function replaceCodes(tx: Tx, userId: string, codeHashes: readonly string[], now
  * spent, the recovery codes are stored, and the change is audited, all or nothing.
  */
 export function enableTwoFactor(db: Db, input: { userId: string; step: number; codeHashes: readonly string[] }, now = new Date()): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const pending = tx.select({ enabledAt: userTwoFactor.enabledAt }).from(userTwoFactor).where(eq(userTwoFactor.userId, input.userId)).get();
     if (!pending) throw new DomainError("twoFactorNotStarted");
     if (pending.enabledAt) throw new DomainError("twoFactorAlreadyOn");
@@ -84,14 +85,14 @@ export function enableTwoFactor(db: Db, input: { userId: string; step: number; c
 
 /** New recovery codes for old: every earlier code, used or not, stops working. */
 export function regenerateRecoveryCodes(db: Db, input: { userId: string; codeHashes: readonly string[] }, now = new Date()): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     replaceCodes(tx, input.userId, input.codeHashes, now);
     writeAudit(tx, { actor: { userId: input.userId }, entity: "user", entityId: input.userId, action: "update", after: { twoFactor: "recoveryCodesRegenerated" } });
   });
 }
 
 export function disableTwoFactor(db: Db, userId: string): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     removeTwoFactor(tx, userId);
     writeAudit(tx, { actor: { userId }, entity: "user", entityId: userId, action: "update", after: { twoFactor: "disabled" } });
   });
@@ -108,7 +109,7 @@ function removeTwoFactor(tx: Tx, userId: string): void {
  * for a role that requires 2FA, leads straight to enrolment again. False when the user had none.
  */
 export function resetTwoFactor(db: Db, userId: string, actor: AuditActor): boolean {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const existing = tx.select({ userId: userTwoFactor.userId }).from(userTwoFactor).where(eq(userTwoFactor.userId, userId)).get();
     if (!existing) return false;
     removeTwoFactor(tx, userId);

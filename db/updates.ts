@@ -9,6 +9,7 @@ import { parsePeriod } from "@/lib/domain/periods";
 import type { Actor } from "@/lib/domain/permissions";
 import { decide, type UpdateAction, type UpdateFacts } from "@/lib/domain/update-workflow";
 import { VALUE_FIELDS, type UpdateFields, type UpdateValues } from "@/lib/validation/update";
+import { writeTransaction } from "./transaction";
 
 
 type UpdateRow = typeof updates.$inferSelect;
@@ -126,7 +127,7 @@ export function saveInputOf(fields: UpdateFields): SaveUpdateInput {
 export function saveUpdate(db: Db, input: SaveUpdateInput, actor: Actor, now = new Date().toISOString()): { id: string; version: number } {
   const period = parsePeriod(input.period);
   if (!period) throw new DomainError("invalidPeriod");
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const provinceCode = centreProvince(tx, input.centreId);
     const existing = tx.select().from(updates).where(and(eq(updates.centreId, input.centreId), eq(updates.period, input.period))).get();
     const status = enforce("save", actor, provinceCode, existing);
@@ -174,7 +175,7 @@ type ReviewAction = "approve" | "return" | "reopen";
  * keeps a copy of what it approved; a reopen withdraws it, so past "as of" views stay as they were.
  */
 export function reviewUpdate(db: Db, input: { id: string; version: number; action: ReviewAction; reason: string | null }, actor: Actor, now = new Date().toISOString()): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const row = tx.select().from(updates).where(eq(updates.id, input.id)).get();
     if (!row) throw new NotFoundError();
     const provinceCode = centreProvince(tx, row.centreId);

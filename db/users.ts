@@ -6,6 +6,7 @@ import { revokeSessions } from "./sessions";
 import { users } from "./schema";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/domain/errors";
 import type { Locale, Role } from "@/lib/domain/vocabulary";
+import { writeTransaction } from "./transaction";
 
 /** The columns safe to show and audit: never the password hash. */
 const publicColumns = {
@@ -52,7 +53,7 @@ export interface NewUser {
 }
 
 export function createUser(db: Db, input: NewUser, actor: AuditActor): string {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const existing = tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get();
     if (existing) throw new DomainError("emailTaken", "email");
     const id = randomUUID();
@@ -77,7 +78,7 @@ export interface UserChanges {
  * Deactivating an account also ends its sessions in the same transaction.
  */
 export function updateUser(db: Db, id: string, version: number, changes: UserChanges, actor: AuditActor): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const before = tx.select(publicColumns).from(users).where(eq(users.id, id)).get();
     if (!before) throw new NotFoundError();
     if (before.version !== version) throw new ConflictError();
@@ -106,7 +107,7 @@ export function findPasswordHash(db: Db, id: string): string | undefined {
 
 /** The user's own change: saves the hash and ends their other sessions; the audit entry holds no password material. */
 export function changeOwnPassword(db: Db, input: { userId: string; passwordHash: string; keepSessionId: string }): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const before = tx.select({ version: users.version }).from(users).where(eq(users.id, input.userId)).get();
     if (!before) throw new NotFoundError();
     tx.update(users).set({ passwordHash: input.passwordHash, version: before.version + 1 }).where(eq(users.id, input.userId)).run();

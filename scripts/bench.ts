@@ -7,6 +7,8 @@
 // Pages: BENCH_PAGES=0 skips them; BENCH_PAGES_CENTRES (default 10,000), BENCH_PAGES_RUNS (timed rounds,
 // default 20). They need a production build, made first when `.next` is missing or older than the source.
 // Import (issue 6): BENCH_IMPORT_ROWS (default 10,000) rows of centres, then of one period's updates.
+// API writes (issue 8, scripts/bench-api.ts): BENCH_API=0 skips them; BENCH_API_CLIENTS (default 20),
+// BENCH_API_SUBMISSIONS (default 600), BENCH_API_HEALTH (health requests, default 3,000).
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
@@ -25,6 +27,7 @@ import { FOCUS_TAGS } from "@/lib/domain/vocabulary";
 import { benchEngine, type Report } from "./bench-engine";
 import { benchPages } from "./bench-pages";
 import { benchImport } from "./bench-import";
+import { benchApi } from "./bench-api";
 
 const EXTRA_CENTRES = Number(process.env.BENCH_CENTRES ?? 2000);
 const ENGINE_CENTRES = Number(process.env.BENCH_ENGINE_CENTRES ?? 10_000);
@@ -33,6 +36,10 @@ const PAGES = process.env.BENCH_PAGES !== "0";
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
 const PAGES_CENTRES = Number(process.env.BENCH_PAGES_CENTRES ?? 10_000);
 const PAGES_RUNS = Number(process.env.BENCH_PAGES_RUNS ?? 20);
+const API = process.env.BENCH_API !== "0";
+const API_CLIENTS = Number(process.env.BENCH_API_CLIENTS ?? 20);
+const API_SUBMISSIONS = Number(process.env.BENCH_API_SUBMISSIONS ?? 600);
+const API_HEALTH = Number(process.env.BENCH_API_HEALTH ?? 3000);
 
 // The default idle timeout; bench sessions are made just before they are checked.
 const BENCH_TIMEOUTS = { idleMs: 30 * 60_000 };
@@ -125,6 +132,7 @@ async function main() {
   benchEngine(report, ENGINE_CENTRES, ENGINE_RUNS);
   await benchImport(report, IMPORT_ROWS);
   if (PAGES) await benchPages(report, PAGES_CENTRES, PAGES_RUNS);
+  if (API) await benchApi(report, API_CLIENTS, API_SUBMISSIONS, API_HEALTH);
   report("bench_total_s", (performance.now() - started) / 1000, "s");
 }
 

@@ -6,6 +6,7 @@ import type { SessionUser } from "@/lib/auth/current-user";
 import { ForbiddenError, NotFoundError } from "@/lib/domain/errors";
 import { canEditCentresIn } from "@/lib/domain/permissions";
 import type { CentreInput, MilestoneInput, UpdateCentreInput, UpdateMilestoneInput } from "@/lib/validation/centre";
+import { writeTransaction } from "@/db/transaction";
 
 // The rules for registering and editing centres and milestones, shared by the forms' server actions and
 // the REST API so both apply them through the same code. Ids come from the caller (a hidden input or a
@@ -16,7 +17,7 @@ export function createCentreFor(user: SessionUser, input: CentreInput, centreMil
   if (!canEditCentresIn(user, input.provinceCode)) throw new ForbiddenError(input.provinceCode);
   const db = getDb();
   // better-sqlite3 nests the inner transactions as savepoints of this one.
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const id = createCentre(db, input, { userId: user.id });
     for (const milestone of centreMilestones) createMilestone(db, { ...milestone, centreId: id }, { userId: user.id });
     return id;

@@ -16,6 +16,7 @@ import { getCalendarSetting, setCalendar } from "../calendars";
 import { getUpdate, reviewUpdate, saveUpdate } from "../updates";
 import type { Actor } from "@/lib/domain/permissions";
 import type { Locale, Role } from "@/lib/domain/vocabulary";
+import { writeTransaction } from "../transaction";
 
 const DATA_DIR = path.join(process.cwd(), "db", "seed", "data");
 const SEED_ACTOR = { label: "seed" };
@@ -44,7 +45,7 @@ export function demoId(kind: string, key: string): string {
 export function seedProvinces(db: Db): void {
   const base = readCsv<{ code: string; name_zh: string; name_en: string; short_zh: string }>("provinces.csv");
   const extra = new Map(readCsv<{ code: string; abbr_zh: string; type: string }>("provinces_extra.csv").map((r) => [r.code, r]));
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     for (const row of base) {
       const more = extra.get(row.code);
       if (!more) throw new Error(`provinces_extra.csv lacks ${row.code}`);
@@ -108,7 +109,7 @@ export async function seedDemo(db: Db, hashPassword: (password: string) => Promi
  * dashboards' "as of" view of an earlier period shows them (with the approvals made by then).
  */
 function backdateDemoRegistration(db: Db): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     for (const table of [planTargets, centres, milestoneTable]) {
       tx.update(table)
         .set({ createdAt: DEMO_REGISTERED_AT })

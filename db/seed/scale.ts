@@ -15,6 +15,7 @@ import { MILESTONE_CATEGORIES } from "@/lib/domain/vocabulary";
 import { VALUE_FIELDS } from "@/lib/validation/update";
 import { mulberry32, planScaleCentres, SCALE_AS_OF, scaleId, type ScaleCentre } from "./scale-plan";
 import { planScaleTargets } from "./scale-targets";
+import { writeTransaction } from "../transaction";
 
 export interface ScaleProgress {
   centresDone: number;
@@ -222,7 +223,7 @@ export function seedScale(db: Db, options: ScaleOptions) {
 
   const planned = planScaleCentres(options.centres, seed, provinceRows, next);
   const targets = planScaleTargets(planned, (i) => scaleId(seed, "target", i), now, next);
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     // Not a person: its password hash can never verify, and it is inactive.
     tx.insert(users).values({ id: userId, email, name: "合成数据生成器（系统）", passwordHash: "!synthetic-no-login", role: "reviewer", provinceCode: null, active: false, isDemo: true }).run();
     insertChunked(tx, planTargets, targets.rows);
@@ -234,7 +235,7 @@ export function seedScale(db: Db, options: ScaleOptions) {
   let rows = 0;
   for (let from = 0; from < planned.length; from += CENTRES_PER_TRANSACTION) {
     const batch = batchRows(planned.slice(from, from + CENTRES_PER_TRANSACTION), context);
-    db.transaction((tx) => {
+    writeTransaction(db, (tx) => {
       counts.centres += insertChunked(tx, centres, batch.centres);
       counts.focusTags += insertChunked(tx, centreFocusTags, batch.focusTags);
       counts.milestones += insertChunked(tx, milestones, batch.milestones);
@@ -246,6 +247,6 @@ export function seedScale(db: Db, options: ScaleOptions) {
     rows = Object.values(counts).reduce((sum, n) => sum + n, 0);
     options.onProgress?.({ centresDone: counts.centres, centresTotal: planned.length, rows, elapsedMs: performance.now() - started });
   }
-  writeAudit(db, { actor: { label: "seed:scale" }, entity: "user", entityId: userId, action: "create", after: { email, seed, ...counts } });
+  writeTransaction(db, (tx) => writeAudit(tx, { actor: { label: "seed:scale" }, entity: "user", entityId: userId, action: "create", after: { email, seed, ...counts } }));
   return { ...counts, rows, elapsedMs: performance.now() - started };
 }
