@@ -22,26 +22,26 @@ export interface AttemptStart {
 export function startAttempt(db: Db, input: AttemptStart): { id: number; decision: ThrottleDecision } {
   const since = new Date(input.now.getTime() - THROTTLE.windowMs).toISOString();
   return writeTransaction(db, (tx) => {
-      tx.delete(loginAttempts).where(lt(loginAttempts.at, new Date(input.now.getTime() - LOGIN_ATTEMPT_RETENTION_MS).toISOString())).run();
-      const accountAttempts = tx
-        .select({ id: loginAttempts.id, at: loginAttempts.at, outcome: loginAttempts.outcome })
-        .from(loginAttempts)
-        .where(and(eq(loginAttempts.email, input.email), gt(loginAttempts.at, since)))
-        .all()
-        .map((a) => ({ ...a, at: new Date(a.at) }));
-      const addressFailures = tx
-        .select({ at: loginAttempts.at })
-        .from(loginAttempts)
-        .where(and(eq(loginAttempts.address, input.address), gt(loginAttempts.at, since), inArray(loginAttempts.outcome, [...FAILED_OUTCOMES])))
-        .all()
-        .map((a) => new Date(a.at));
-      const decision = decideLogin({ accountAttempts, addressFailures, now: input.now, addressMaxFailures: input.addressMaxFailures });
-      const row = tx
-        .insert(loginAttempts)
-        .values({ at: input.now.toISOString(), email: input.email, address: input.address, outcome: decision.allowed ? "pending" : "throttled" })
-        .returning({ id: loginAttempts.id })
-        .get();
-      return { id: row.id, decision };
+    tx.delete(loginAttempts).where(lt(loginAttempts.at, new Date(input.now.getTime() - LOGIN_ATTEMPT_RETENTION_MS).toISOString())).run();
+    const accountAttempts = tx
+      .select({ id: loginAttempts.id, at: loginAttempts.at, outcome: loginAttempts.outcome })
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.email, input.email), gt(loginAttempts.at, since)))
+      .all()
+      .map((a) => ({ ...a, at: new Date(a.at) }));
+    const addressFailures = tx
+      .select({ at: loginAttempts.at })
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.address, input.address), gt(loginAttempts.at, since), inArray(loginAttempts.outcome, [...FAILED_OUTCOMES])))
+      .all()
+      .map((a) => new Date(a.at));
+    const decision = decideLogin({ accountAttempts, addressFailures, now: input.now, addressMaxFailures: input.addressMaxFailures });
+    const row = tx
+      .insert(loginAttempts)
+      .values({ at: input.now.toISOString(), email: input.email, address: input.address, outcome: decision.allowed ? "pending" : "throttled" })
+      .returning({ id: loginAttempts.id })
+      .get();
+    return { id: row.id, decision };
   });
 }
 
