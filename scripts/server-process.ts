@@ -1,7 +1,7 @@
 // The production server as a child process, for `npm run test:resilience` and the API benchmark: built
 // when the build is stale (as `npm start` decides), started exactly as `npm start` starts it
-// (scripts/start.ts: migrate, seed an empty database, `next start`) in its own process group, so the
-// whole group (tsx, npx, next) can be stopped or killed with -9 at once.
+// (scripts/start.ts: migrate, seed an empty database, scripts/serve.ts) in its own process group, so
+// the whole group (tsx, npx, next) can be stopped or killed with -9 at once.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import net from "node:net";

@@ -188,7 +188,7 @@ export function openApiDocument({ today, start }: { today: string; start: string
       ) as Record<string, { description: string; content: Record<string, { schema: JsonSchema }> }>,
       securitySchemes: {
         bearerToken: { type: "http", scheme: "bearer", bearerFormat: "act_…", description: "A personal API token, sent as `Authorization: Bearer act_…`." },
-        sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The browser session of a signed-in user." },
+        sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The browser session of a signed-in user; named `__Host-next-auth.session-token` when the app is served over https." },
       },
     },
   };
