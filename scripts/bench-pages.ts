@@ -2,10 +2,9 @@
 // synthetic data set (default 10,000 centres), each timed as a full HTML GET by a signed-in national
 // reviewer and set against `/api/health` measured in the same rounds. Goal: the national overview in
 // under 1 s. Progress goes to stderr; the server and its temporary database are removed however it ends.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
-import net from "node:net";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -17,7 +16,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { previousClose } from "@/lib/domain/as-of";
 import { chinaToday } from "@/lib/domain/china-time";
 import { median, type Report } from "./bench-engine";
-import { buildIsCurrent } from "./build-freshness";
+import { ensureBuild, freePort } from "./server-process";
 
 const REVIEWER = { email: "reviewer@demo.gov.cn", password: "demo-pass-2026" };
 const PROVINCE = "440000"; // 广东: the most centres in the synthetic set
@@ -30,27 +29,6 @@ interface Page {
   optional?: boolean;
   /** Text the real page contains, so an error page is never timed as the page. */
   marker?: string;
-}
-
-/** Builds `.next` when it is missing or older than the source (as `npm start` decides), never beside another build. */
-async function ensureBuild(env: NodeJS.ProcessEnv): Promise<void> {
-  while (spawnSync("pgrep", ["-f", "next build"]).status === 0) {
-    log("another `next build` is running: waiting for it…");
-    await sleep(5000);
-  }
-  if (buildIsCurrent()) return;
-  log("the build is missing or older than the source: running `next build`…");
-  const build = spawnSync("npx", ["next", "build"], { stdio: ["ignore", process.stderr, process.stderr], env });
-  if (build.status !== 0) throw new Error(`next build failed (exit ${build.status})`);
-}
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer().listen(0, "127.0.0.1");
-  await once(probe, "listening");
-  const { port } = probe.address() as net.AddressInfo;
-  probe.close();
-  await once(probe, "close");
-  return port;
 }
 
 /** `next start` in its own process group, so stopping it also stops anything it spawned. */
@@ -184,7 +162,7 @@ export async function benchPages(report: Report, centres: number, runs: number):
   };
   process.once("SIGINT", onSignal).once("SIGTERM", onSignal);
   try {
-    await ensureBuild(env);
+    await ensureBuild(env, log);
     log(`seeding the demo accounts and ${centres} synthetic centres…`);
     await seedDemo(test.db, hashPassword);
     report("pages_scale_seed_ms", seedScale(test.db, { centres }).elapsedMs, "ms", 0);
