@@ -22,7 +22,7 @@ export function SignOutSessionsForm({ scope }: { scope: SignOutSessionsInput["sc
       <p id={hintId} className="small">
         {t(LABELS[scope].hint)}
       </p>
-      <button type="submit" className={scope === "others" ? "primary" : undefined} disabled={pending} aria-describedby={hintId}>
+      <button type="submit" className={scope === "others" ? "primary" : "button secondary"} disabled={pending} aria-describedby={hintId}>
         {t(LABELS[scope].button)}
       </button>
       <FormMessage state={state} />
