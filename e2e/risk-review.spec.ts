@@ -21,13 +21,19 @@ async function registerPair(staff: Page, cityCode: string, [x, y, z]: [FocusTag,
 
 /** The rows of /flags (rule: duplicate construction) for this pair; `all` includes standing dismissals. */
 async function listedPair(page: Page, a: RegisteredCentre, b: RegisteredCentre, show: "open" | "all" = "open"): Promise<Locator> {
-  await page.goto(`/flags?code=duplicate_construction${show === "all" ? "&show=all" : ""}`);
-  const main = page.getByRole("main");
-  await expect(main.getByLabel(zh.risk.show, { exact: true })).toHaveValue(show);
-  return main
-    .getByRole("row")
-    .filter({ has: page.getByRole("link", { name: a.name, exact: true }) })
-    .filter({ has: page.getByRole("link", { name: b.name, exact: true }) });
+  // The list holds every duplicate pair the whole suite made in the province, 100 to a page: look page by page.
+  for (let n = 1; n <= 20; n++) {
+    await page.goto(`/flags?code=duplicate_construction${show === "all" ? "&show=all" : ""}&page=${n}`);
+    const main = page.getByRole("main");
+    await expect(main.getByLabel(zh.risk.show, { exact: true })).toHaveValue(show);
+    const row = main
+      .getByRole("row")
+      .filter({ has: page.getByRole("link", { name: a.name, exact: true }) })
+      .filter({ has: page.getByRole("link", { name: b.name, exact: true }) });
+    if ((await row.count()) > 0) return row;
+    if ((await main.getByRole("link", { name: zh.audit.next, exact: true }).count()) === 0) return row;
+  }
+  throw new Error(`The pair ${a.name} / ${b.name} is on none of the first 20 pages`);
 }
 
 const stateCell = (row: Locator) => row.getByRole("cell").nth(4);
