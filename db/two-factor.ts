@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "./client";
 import { writeAudit, type AuditActor, type Tx } from "./audit";
 import { recoveryCodes, sessions, userTwoFactor, users } from "./schema";
+import { revokeSessions } from "./sessions";
 import { writeTransaction } from "./transaction";
 import { DomainError } from "@/lib/domain/errors";
 
@@ -71,7 +72,15 @@ function replaceCodes(tx: Tx, userId: string, codeHashes: readonly string[], now
  * Turns 2FA on after the first code proved the app holds the pending secret: the code's step is
  * spent, the recovery codes are stored, and the change is audited, all or nothing.
  */
-export function enableTwoFactor(db: Db, input: { userId: string; step: number; codeHashes: readonly string[] }, now = new Date()): void {
+/**
+ * Turns the pending authenticator on. With `keepSessionId`, the user's other sessions end (ASVS: a new
+ * authentication factor signs out whoever may have held the account before it).
+ */
+export function enableTwoFactor(
+  db: Db,
+  input: { userId: string; step: number; codeHashes: readonly string[]; keepSessionId?: string },
+  now = new Date(),
+): void {
   writeTransaction(db, (tx) => {
     const pending = tx.select({ enabledAt: userTwoFactor.enabledAt }).from(userTwoFactor).where(eq(userTwoFactor.userId, input.userId)).get();
     if (!pending) throw new DomainError("twoFactorNotStarted");
@@ -79,6 +88,7 @@ export function enableTwoFactor(db: Db, input: { userId: string; step: number; c
     tx.update(userTwoFactor).set({ enabledAt: now.toISOString() }).where(eq(userTwoFactor.userId, input.userId)).run();
     if (!claimTotpStep(tx, input.userId, input.step)) throw new DomainError("twoFactorCodeWrong", "code");
     replaceCodes(tx, input.userId, input.codeHashes, now);
+    if (input.keepSessionId) revokeSessions(tx, input.userId, input.keepSessionId);
     writeAudit(tx, { actor: { userId: input.userId }, entity: "user", entityId: input.userId, action: "update", after: { twoFactor: "enabled" } });
   });
 }

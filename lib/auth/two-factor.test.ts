@@ -81,6 +81,16 @@ describe("enrolment", () => {
     expect(findSessionUser(db, session, { idleMs: 3_600_000 }, T0)?.twoFactorEnabled).toBe(true);
   });
 
+  it("turning 2FA on ends the user's other sessions, not the one that enrolled", async () => {
+    const user = await makeUser();
+    const here = createSession(db, user.id, 3_600_000, { now: T0 });
+    const elsewhere = createSession(db, user.id, 3_600_000, { now: T0 });
+    const { secret } = startEnrolment(db, KEY, user, T0);
+    confirmEnrolment(db, KEY, user.id, totpCodeAt(secret, totpStep(T0.getTime())), T0, here);
+    expect(findSessionUser(db, here, { idleMs: 3_600_000 }, T0)?.twoFactorEnabled).toBe(true);
+    expect(findSessionUser(db, elsewhere, { idleMs: 3_600_000 }, T0)).toBeUndefined();
+  });
+
   it("starting again after enabling is refused", async () => {
     const { user } = await enrolled();
     expect(() => startEnrolment(db, KEY, user, at(1))).toThrow(DomainError);

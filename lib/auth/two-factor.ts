@@ -51,15 +51,18 @@ function matchTotp(key: Buffer, userId: string, code: string, now: Date, row: { 
   return verifyTotp(open(key, row.secretSealed, userId), code, now.getTime(), row.lastUsedStep);
 }
 
-/** The first code from the app turns 2FA on; the answer is the recovery codes, to be shown this once. */
-export function confirmEnrolment(db: Db, key: Buffer, userId: string, code: string, now = new Date()): string[] {
+/**
+ * The first code from the app turns 2FA on; the answer is the recovery codes, to be shown this once.
+ * The user's sessions other than `keepSessionId` (the browser that enrolled) end in the same transaction.
+ */
+export function confirmEnrolment(db: Db, key: Buffer, userId: string, code: string, now = new Date(), keepSessionId?: string): string[] {
   const row = findTwoFactor(db, userId);
   if (!row) throw new DomainError("twoFactorNotStarted");
   if (row.enabledAt) throw new DomainError("twoFactorAlreadyOn");
   const step = matchTotp(key, userId, code, now, row);
   if (step === null) throw new FieldErrors({ code: "twoFactorCodeWrong" });
   const codes = newRecoveryCodes();
-  enableTwoFactor(db, { userId, step, codeHashes: codes.map(hashRecoveryCode) }, now);
+  enableTwoFactor(db, { userId, step, codeHashes: codes.map(hashRecoveryCode), keepSessionId }, now);
   return codes;
 }
 

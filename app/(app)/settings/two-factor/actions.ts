@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
+import { getCurrentSessionId } from "@/lib/auth/current-user";
 import { formAction } from "@/lib/auth/form-action";
 import { confirmEnrolment, disableSecondFactor, regenerateCodes, startEnrolment, totpKey } from "@/lib/auth/two-factor";
 import { env } from "@/lib/env";
@@ -32,7 +33,7 @@ export const confirmTwoFactorAction: (previous: RecoveryCodesState, formData: Fo
   "confirmTwoFactorAction",
   { schema: twoFactorCodeSchema, beforeTwoFactor: true },
   async (input, user) => {
-    const recoveryCodes = confirmEnrolment(getDb(), totpKey(env.NEXTAUTH_SECRET), user.id, input.code);
+    const recoveryCodes = confirmEnrolment(getDb(), totpKey(env.NEXTAUTH_SECRET), user.id, input.code, new Date(), await getCurrentSessionId());
     const state: RecoveryCodesState = { status: "success", message: (await getTranslations("twoFactor"))("enabled"), recoveryCodes };
     return state;
   },
