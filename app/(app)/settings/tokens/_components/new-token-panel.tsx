@@ -1,7 +1,7 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
+import { useOneTimeSecret } from "@/app/(app)/_components/use-one-time-secret";
 
 /**
  * The new secret, this once: it exists only in this component's props (the action's answer) and is
@@ -9,19 +9,7 @@ import { useTranslations } from "next-intl";
  */
 export function NewTokenPanel({ token }: { token: string }) {
   const t = useTranslations("apiTokens");
-  const heading = useRef<HTMLHeadingElement>(null);
-  const [copy, setCopy] = useState<"copied" | "copyFailed" | null>(null);
-  useEffect(() => heading.current?.focus(), []);
-
-  async function copyToken() {
-    try {
-      await navigator.clipboard.writeText(token);
-      setCopy("copied");
-    } catch {
-      // No clipboard permission (or no secure context): the token stays selectable by hand.
-      setCopy("copyFailed");
-    }
-  }
+  const { heading, copyStatus, copy } = useOneTimeSecret();
 
   return (
     <section className="notice" aria-labelledby="new-token-title" data-testid="new-token">
@@ -38,10 +26,10 @@ export function NewTokenPanel({ token }: { token: string }) {
         </code>
       </p>
       <div className="button-row">
-        <button type="button" onClick={copyToken}>
+        <button type="button" onClick={() => copy(token)}>
           {t("copy")}
         </button>
-        <span aria-live="polite">{copy && t(copy)}</span>
+        <span aria-live="polite">{copyStatus && t(copyStatus)}</span>
       </div>
     </section>
   );

@@ -1,7 +1,7 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
+import { useOneTimeSecret } from "@/app/(app)/_components/use-one-time-secret";
 
 /**
  * New recovery codes, this once: they exist only in this component's props (the action's answer) and
@@ -9,18 +9,7 @@ import { useTranslations } from "next-intl";
  */
 export function RecoveryCodesPanel({ codes }: { codes: string[] }) {
   const t = useTranslations("twoFactor");
-  const heading = useRef<HTMLHeadingElement>(null);
-  const [copy, setCopy] = useState<"copied" | "copyFailed" | null>(null);
-  useEffect(() => heading.current?.focus(), []);
-
-  async function copyCodes() {
-    try {
-      await navigator.clipboard.writeText(codes.join("\n"));
-      setCopy("copied");
-    } catch {
-      setCopy("copyFailed");
-    }
-  }
+  const { heading, copyStatus, copy } = useOneTimeSecret();
 
   return (
     <section className="notice" aria-labelledby="recovery-codes-title" data-testid="recovery-codes">
@@ -38,10 +27,10 @@ export function RecoveryCodesPanel({ codes }: { codes: string[] }) {
         ))}
       </ol>
       <div className="button-row">
-        <button type="button" onClick={copyCodes}>
+        <button type="button" onClick={() => copy(codes.join("\n"))}>
           {t("copy")}
         </button>
-        <span aria-live="polite">{copy && t(copy)}</span>
+        <span aria-live="polite">{copyStatus && t(copyStatus)}</span>
       </div>
       <p>
         {/* A full navigation, so the frame (with its menu) is drawn again for a user who was limited to enrolment. */}
