@@ -76,3 +76,13 @@ export function writeAudit(tx: Tx | Db, record: AuditRecord): void {
     .values({ ...entry, hash: entryHash(entry) })
     .run();
 }
+
+/**
+ * How far this connection has written, and the newest audit entry: a command compares both before and
+ * after its transaction, so a write that forgot its audit entry fails (and rolls back) instead of landing
+ * unrecorded. `total_changes()` counts the rows this connection inserted, updated or deleted.
+ */
+export function writeMark(tx: Tx | Db): { changes: number; auditId: number } {
+  const row = tx.get<{ changes: number; auditId: number | null }>(sql`select total_changes() as changes, (select max(id) from audit_log) as auditId`);
+  return { changes: row.changes, auditId: row.auditId ?? 0 };
+}

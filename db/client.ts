@@ -36,3 +36,15 @@ export function getDb(): Db {
   globalForDb.trackerDb ??= openDatabase(env.DATABASE_PATH);
   return globalForDb.trackerDb;
 }
+
+/**
+ * Makes `db` the process's connection: for tests, which run use cases against a fresh file, and for
+ * scripts that open a file of their own. Returns a function that puts the previous one back.
+ */
+export function useDatabase(db: Db): () => void {
+  const previous = globalForDb.trackerDb;
+  globalForDb.trackerDb = db;
+  return () => {
+    globalForDb.trackerDb = previous;
+  };
+}

@@ -10,11 +10,14 @@ import type { Tx } from "./audit";
 import type { Db } from "./client";
 
 /** A transaction that may write: holds the write lock from its first statement to its commit. */
-export function writeTransaction<T>(db: Db, change: (tx: Tx) => T): T {
+/** A connection or an open transaction: data functions take either, so a use case can run them inside its own transaction. */
+export type DbOrTx = Db | Tx;
+
+export function writeTransaction<T>(db: DbOrTx, change: (tx: Tx) => T): T {
   return db.transaction(change, { behavior: "immediate" });
 }
 
 /** A read-only transaction: one consistent snapshot; writers in other processes go on meanwhile. */
-export function readTransaction<T>(db: Db, read: (tx: Tx) => T): T {
+export function readTransaction<T>(db: DbOrTx, read: (tx: Tx) => T): T {
   return db.transaction(read, { behavior: "deferred" });
 }

@@ -7,9 +7,9 @@ import { centres, evidenceFiles, milestones, updateApprovals, updateMilestones, 
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "@/lib/domain/errors";
 import { parsePeriod } from "@/lib/domain/periods";
 import type { Actor } from "@/lib/domain/permissions";
-import { decide, type UpdateAction, type UpdateFacts } from "@/lib/domain/update-workflow";
+import { decide, type UpdateAction, type UpdateFacts, type UpdateReviewAction } from "@/lib/domain/update-workflow";
 import { VALUE_FIELDS, type UpdateFields, type UpdateValues } from "@/lib/validation/update";
-import { writeTransaction } from "./transaction";
+import { writeTransaction, type DbOrTx } from "./transaction";
 
 
 type UpdateRow = typeof updates.$inferSelect;
@@ -55,7 +55,7 @@ export function getUpdate(db: Db, centreId: string, period: string) {
   return { ...row, milestoneProgress: progress, evidence };
 }
 
-export function getUpdateById(db: Db, id: string) {
+export function getUpdateById(db: DbOrTx, id: string) {
   return db
     .select({ update: updates, provinceCode: centres.provinceCode })
     .from(updates)
@@ -168,19 +168,18 @@ export function saveUpdate(db: Db, input: SaveUpdateInput, actor: Actor, now = n
   });
 }
 
-type ReviewAction = "approve" | "return" | "reopen";
 
 /**
  * Approve, return (with a reason) or reopen (with a reason) a submitted or approved update. An approval
  * keeps a copy of what it approved; a reopen withdraws it, so past "as of" views stay as they were.
  */
-export function reviewUpdate(db: Db, input: { id: string; version: number; action: ReviewAction; reason: string | null }, actor: Actor, now = new Date().toISOString()): void {
+export function reviewUpdate(db: DbOrTx, input: { id: string; version: number; action: UpdateReviewAction; reason: string | null }, actor: Actor, now = new Date().toISOString()): void {
   writeTransaction(db, (tx) => {
     const row = tx.select().from(updates).where(eq(updates.id, input.id)).get();
     if (!row) throw new NotFoundError();
     const provinceCode = centreProvince(tx, row.centreId);
     const next = enforce(input.action, actor, provinceCode, row);
-    if (row.version !== input.version) throw new ConflictError();
+    if (row.version !== input.version) throw new ConflictError(undefined, row.version);
     if (input.action !== "approve" && !input.reason) throw new DomainError("reasonRequired", "reason");
     const stamp =
       input.action === "approve"

@@ -6,14 +6,14 @@ import { centreDetail } from "@/lib/api/read-centres";
 import { apiJson } from "@/lib/api/route";
 import type { CentreDetail } from "@/lib/api/schemas";
 import { NotFoundError } from "@/lib/domain/errors";
-import { getEngine } from "./engine";
+import { getEngine } from "@/lib/use-cases/engine";
 
 /** After a write: the centre as the read route shows it now (id, version, completion, flags). */
-export function centreWritten(id: string, status: 200 | 201): Response {
+export async function centreWritten(id: string, status: 200 | 201): Promise<Response> {
   const db = getDb();
   const centre = getCentre(db, id);
   if (!centre) throw new NotFoundError();
-  const engine = getEngine();
+  const engine = await getEngine();
   const detail = centreDetail(db, engine, centre);
   if (!detail) throw new NotFoundError();
   const body: CentreDetail = { asOf: engine.asOf, today: engine.today, ...detail };

@@ -9,7 +9,7 @@ import type { SessionUser } from "@/lib/auth/current-user";
 import { NotFoundError } from "@/lib/domain/errors";
 import { parsePeriod } from "@/lib/domain/periods";
 import { canReadProvince } from "@/lib/domain/permissions";
-import { optionalText, version } from "@/lib/validation/fields";
+import { version } from "@/lib/validation/fields";
 import { CENTRE_ID_PATTERN } from "@/lib/validation/api-query";
 
 export type UpdateParams = { id: string; period: string };
@@ -39,6 +39,4 @@ export function updateWritten(params: UpdateParams, status: 200 | 201 = 200): Re
   return apiJson({ id: row.id, centreId: row.centreId, period: row.period, status: row.status, version: row.version }, status);
 }
 
-/** The review form's fields, less the id and decision the URL gives. */
-export const reviewBodySchema = z.object({ version: version(), reason: optionalText(2000) });
 export const versionBodySchema = z.object({ version: version() });

@@ -6,6 +6,8 @@ import { addressOf, logRefusal } from "@/lib/auth/security-log";
 import { exportFormatSchema, exportPreamble, tableResponse, type PreambleFacts, type TableBody, type Translate } from "@/lib/export/table";
 import { localeOrDefault } from "@/lib/i18n/locale";
 import { firstValues } from "@/lib/validation/fields";
+import type { UseCase } from "@/lib/use-cases/define";
+import { refusalStatus, type Refusal as UseCaseRefusal } from "@/lib/use-cases/outcome";
 import { readAsOf, type SearchParams } from "./as-of";
 
 export interface ExportContext<P> {
@@ -38,14 +40,26 @@ export function refusalResponse(refusal: Refusal, user: SessionUser, route: stri
   return refusal.refused === 403 ? Response.json({ error: "forbidden" }, { status: 403 }) : Response.json({ error: "not_found" }, { status: 404 });
 }
 
+/** A query's refusal as a download's answer (the query has logged it already). */
+function queryRefusalResponse(refusal: UseCaseRefusal): Response {
+  const status = refusalStatus(refusal);
+  if (refusal.kind === "invalid") return Response.json({ error: "invalid", field: refusal.fields[0]?.path ?? "", reason: refusal.fields[0]?.code ?? "invalid" }, { status: 400 });
+  if (status === 401) return Response.json({ error: "unauthenticated" }, { status: 401 });
+  return status === 403 ? Response.json({ error: "forbidden" }, { status: 403 }) : Response.json({ error: "not_found" }, { status: 404 });
+}
+
 /** A table ready to write, and what its preamble says besides the "as of" day. */
 export interface ExportedTable extends TableBody, Omit<PreambleFacts, "asOf"> {}
 
 interface ExportRouteSpec<P, D, K extends string> {
   /** The route's pattern, for the refusal log. */
   route: string;
-  /** Checks the reader may see this scope and loads what every table of the page needs, once. */
-  load: (ctx: ExportContext<P>) => D | Refusal;
+  /**
+   * What every table of the page needs, loaded once: a query of lib/use-cases (which checks the reader
+   * may see this scope and logs a refusal itself) with its input from the request, or (legacy) a loader
+   * that checks and loads by hand.
+   */
+  load: { query: UseCase<D>; input: (ctx: ExportContext<P>) => unknown } | ((ctx: ExportContext<P>) => D | Refusal | Promise<D | Refusal>);
   /** The page's tables by their `?table=` name; the first one is the default. */
   tables: Record<K, (data: D, ctx: ExportContext<P>) => ExportedTable>;
 }
@@ -67,8 +81,16 @@ export function exportRoute<P extends Record<string, string>, D, K extends strin
     if (!parsed.success) return refusalResponse(refuse.invalid(String(parsed.error.issues[0]?.path[0] ?? ""), "invalid"), user, spec.route);
     const t: Translate = await getTranslations();
     const ctx: ExportContext<P> = { user, params: await context.params, query, asOf: asOfView.asOf, t, locale: localeOrDefault(await getLocale()) };
-    const data = spec.load(ctx);
-    if (isRefusal(data)) return refusalResponse(data, user, spec.route, request);
+    let data: D;
+    if (typeof spec.load === "function") {
+      const loaded = await spec.load(ctx);
+      if (isRefusal(loaded)) return refusalResponse(loaded, user, spec.route, request);
+      data = loaded;
+    } else {
+      const outcome = await spec.load.query.execute({ actor: { via: "session" }, route: spec.route, method: "GET", address: addressOf(request.headers) }, spec.load.input(ctx));
+      if (!outcome.ok) return queryRefusalResponse(outcome.refusal);
+      data = outcome.value;
+    }
     const table = spec.tables[parsed.data.table as K](data, ctx);
     const preamble = exportPreamble(t, { ...table, asOf: ctx.asOf });
     const fileStem = `${table.name}-${ctx.asOf ?? table.today}`;

@@ -3,7 +3,7 @@ import { getDb, type Db } from "@/db/client";
 import { getCalendar } from "@/db/calendars";
 import { getCentreProvince } from "@/db/centres";
 import { loadUpdateContext } from "@/db/update-context";
-import { reviewUpdate, saveInputOf, saveUpdate, type SaveUpdateInput } from "@/db/updates";
+import { saveInputOf, saveUpdate, type SaveUpdateInput } from "@/db/updates";
 import type { SessionUser } from "@/lib/auth/current-user";
 import { chinaToday } from "@/lib/domain/china-time";
 import { DomainError, FieldErrors, ForbiddenError, NotFoundError } from "@/lib/domain/errors";
@@ -50,9 +50,4 @@ export function checkUpdateAgainst(fields: UpdateFields, period: Period, calenda
 export function saveUpdateFor(user: SessionUser, fields: UpdateFields): { id: string; version: number } {
   const db = getDb();
   return saveUpdate(db, checkUpdateFor(db, user, fields), user);
-}
-
-/** Approve, return or reopen; the workflow (reviewer in scope, four eyes, reason) is checked in reviewUpdate. */
-export function reviewUpdateFor(user: SessionUser, input: { id: string; version: number; decision: "approve" | "return" | "reopen"; reason: string | null }): void {
-  reviewUpdate(getDb(), { id: input.id, version: input.version, action: input.decision, reason: input.reason }, user);
 }

@@ -36,6 +36,40 @@ export const RULES = {
 } satisfies Record<string, Rule>;
 export type RuleName = keyof typeof RULES;
 
+/**
+ * The rule each use case of lib/use-cases is checked against, by the use case's name: the use-case
+ * helper reads its rule here (step 4), so what enforces and what the policy test reads are one table.
+ * lib/use-cases/registry.test.ts fails when a use case has no row here, or a row names no use case.
+ */
+export const USE_CASE_RULES = {
+  // Updates, evidence, reviews, reporting and notifications.
+  "updates.review": "reviewProvince",
+
+  // Centres, milestones and confidence ratings.
+
+  // Dashboards, flags and reporting discipline.
+
+  // Administration, audit, navigation and sign-in.
+
+  // Personal settings and import.
+
+  // The engine's read model.
+
+} as const satisfies Record<string, RuleName>;
+export type UseCaseName = keyof typeof USE_CASE_RULES;
+
+/**
+ * Whether the rule lets this actor use the use case at all, whatever the row: checked with the actor's
+ * own province (national actors have none and read every province). False is a role refusal (403);
+ * a row in another province is then refused as not found (404).
+ */
+export function ruleAdmitsRole(rule: RuleName, actor: Actor): boolean {
+  return RULES[rule](actor, actor.provinceCode ?? NATIONAL_SCOPE);
+}
+
+/** The province argument a rule sees for a national actor's role check: any code would do, none matches a real province. */
+const NATIONAL_SCOPE = "*";
+
 export type EntryKind = "page" | "route" | "action" | "file";
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 

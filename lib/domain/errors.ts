@@ -16,7 +16,11 @@ export class DomainError extends Error {
  * `current` carries the stored values (by form field name) so the form can show them.
  */
 export class ConflictError extends DomainError {
-  constructor(readonly current?: Record<string, string>) {
+  constructor(
+    readonly current?: Record<string, string>,
+    /** The stored version now, for an API caller to read again and resend. */
+    readonly version?: number,
+  ) {
     super("conflict");
     this.name = "ConflictError";
   }

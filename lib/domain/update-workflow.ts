@@ -7,6 +7,10 @@ import type { UpdateStatus } from "./periods";
 //                  ↑  save          │ return                             │
 //                  └────────────── returned ←────────────────────────────┘ (save, submit again)
 
+/** What a reviewer decides about an update. */
+export const UPDATE_REVIEW_ACTIONS = ["approve", "return", "reopen"] as const;
+export type UpdateReviewAction = (typeof UPDATE_REVIEW_ACTIONS)[number];
+
 export type UpdateAction = "save" | "submit" | "approve" | "return" | "reopen" | "upload" | "deleteEvidence";
 
 export interface UpdateFacts {

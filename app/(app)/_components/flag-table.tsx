@@ -2,13 +2,8 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { isSuppressed, type ReviewedFlag } from "@/lib/domain/risk/flag-review";
 import type { RiskFlag } from "@/lib/domain/risk/types";
+import type { SubjectNames } from "@/lib/use-cases/engine";
 import { FlagStateBadge, SeverityBadge } from "./risk-badges";
-
-export interface SubjectNames {
-  centres: ReadonlyMap<string, string>;
-  targets: ReadonlyMap<string, string>;
-  provinces: ReadonlyMap<string, string>;
-}
 
 export const flagHref = (key: string) => `/flags/${encodeURIComponent(key)}`;
 

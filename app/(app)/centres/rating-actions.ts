@@ -9,15 +9,15 @@ import { formAction } from "@/lib/auth/form-action";
 import { ForbiddenError, NotFoundError } from "@/lib/domain/errors";
 import { canReview } from "@/lib/domain/update-workflow";
 import { confidenceRatingSchema } from "@/lib/validation/confidence";
-import { getEngine } from "@/app/_lib/engine";
+import { getEngine } from "@/lib/use-cases/engine";
 
-export const rateCentreAction = formAction("rateCentreAction", { schema: confidenceRatingSchema, roles: ["reviewer"] }, (input, user) => {
+export const rateCentreAction = formAction("rateCentreAction", { schema: confidenceRatingSchema, roles: ["reviewer"] }, async (input, user) => {
   const db = getDb();
   const provinceCode = getCentreProvince(db, input.centreId);
   if (!provinceCode) throw new NotFoundError();
   if (!canReview(user, provinceCode)) throw new ForbiddenError();
   // The computed level beside the rating is the one in force at this moment, kept with it.
-  const computed = getEngine().centres.get(input.centreId);
+  const computed = await (await getEngine()).centres.get(input.centreId);
   if (!computed) throw new NotFoundError();
   recordConfidenceRating(
     db,

@@ -10,12 +10,12 @@ import { DomainError, ForbiddenError } from "@/lib/domain/errors";
 import { availableFlagActions, flagState } from "@/lib/domain/risk/flag-review";
 import { canReview } from "@/lib/domain/update-workflow";
 import { flagReviewSchema } from "@/lib/validation/flag-review";
-import { findFlag, getEngine } from "@/app/_lib/engine";
+import { findFlag, getEngine } from "@/lib/use-cases/engine";
 
-export const reviewFlagAction = formAction("reviewFlagAction", { schema: () => flagReviewSchema(chinaToday()), roles: ["reviewer"] }, (input, user) => {
+export const reviewFlagAction = formAction("reviewFlagAction", { schema: () => flagReviewSchema(chinaToday()), roles: ["reviewer"] }, async (input, user) => {
   const db = getDb();
   // The flag as the rules compute it now (the snapshot is current: it is stamped with the newest audit entry).
-  const snapshot = getEngine();
+  const snapshot = await getEngine();
   const found = findFlag(snapshot, input.flagKey);
   if (!found) throw new DomainError("flagGone");
   if (!canReview(user, found.provinceCode)) throw new ForbiddenError();

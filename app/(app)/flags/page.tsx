@@ -9,7 +9,7 @@ import { RISK_CODES, RISK_SEVERITIES } from "@/lib/domain/risk/types";
 import { localeOrDefault } from "@/lib/i18n/locale";
 import { flagFilterSchema, flagFilterValues, type FlagFilter } from "@/lib/validation/flag-filter";
 import { isSuppressed } from "@/lib/domain/risk/flag-review";
-import { flagsInScope, getEngine, subjectNames } from "@/app/_lib/engine";
+import { flagsInScope, getEngine, subjectNames } from "@/lib/use-cases/engine";
 import { FlagTable } from "../_components/flag-table";
 
 const PAGE_SIZE = 100;
@@ -40,7 +40,7 @@ export default async function FlagsPage({ searchParams }: Props) {
   const filter: FlagFilter = parsed.success ? parsed.data : { show: "open", page: 1 };
   if (filter.province) assertCanReadProvince(user, filter.province, "/flags");
   const scope = readableScope(user);
-  const matching = flagsInScope(getEngine(), user, filter.province).filter(
+  const matching = flagsInScope(await getEngine(), user, filter.province).filter(
     (item) => (!filter.code || item.flag.code === filter.code) && (!filter.severity || item.flag.severity === filter.severity),
   );
   const items = filter.show === "all" ? matching : matching.filter((item) => !isSuppressed(item.state));

@@ -9,7 +9,7 @@ import { defaultDisciplinePeriod, disciplinePeriodChoices, type ProvinceDiscipli
 import { chinaToday } from "@/lib/domain/china-time";
 import { env } from "@/lib/env";
 import { disciplineReport } from "@/app/_lib/discipline";
-import { flagsInScope, getEngine } from "@/app/_lib/engine";
+import { flagsInScope, getEngine } from "@/lib/use-cases/engine";
 
 /** The overview lists the most severe open flags; the flag list has the rest. */
 export const TOP_FLAGS = 25;
@@ -25,8 +25,8 @@ export interface OverviewProvince extends ProvinceDashboardRow {
 }
 
 /** What the overview page and its CSV export show: every province's row, the table's rows filtered and ordered. */
-export function overviewModel(actor: Actor, view: OverviewView, asOf: string | undefined) {
-  const engine = getEngine(asOf);
+export async function overviewModel(actor: Actor, view: OverviewView, asOf: string | undefined) {
+  const engine = await getEngine(asOf);
   const flags = flagsInScope(engine, actor);
   const open = flags.filter((f) => !isSuppressed(f.state));
   const openKeys = new Set(open.map((f) => f.flag.key));

@@ -11,7 +11,7 @@ import { CENTRE_STATUSES } from "@/lib/domain/vocabulary";
 import { localeOrDefault } from "@/lib/i18n/locale";
 import { overviewViewSchema, overviewViewValues, type OverviewView } from "@/lib/validation/overview";
 import { readAsOf, withAsOf, type SearchParams } from "@/app/_lib/as-of";
-import { subjectNames } from "@/app/_lib/engine";
+import { subjectNames } from "@/lib/use-cases/engine";
 import { AsOfNotice, AsOfPicker } from "../_components/as-of-picker";
 import { ExportLinks } from "../_components/export-links";
 import { FlagTable } from "../_components/flag-table";
@@ -41,7 +41,7 @@ export default async function OverviewPage({ searchParams }: Props) {
   const parsed = overviewViewSchema.safeParse(overviewViewValues(params));
   const view: OverviewView = parsed.success ? parsed.data : overviewViewSchema.parse({});
   const { asOf } = asOfView;
-  const { engine, open, provinces, rows, reportingPeriod } = overviewModel(user, view, asOf);
+  const { engine, open, provinces, rows, reportingPeriod } = await overviewModel(user, view, asOf);
 
   const pct = (value: number | null) => (value === null ? "—" : `${formatNumber(value, locale, 1)}%`);
   const index = (value: number | null) => (value === null ? "—" : formatNumber(value, locale, 2));

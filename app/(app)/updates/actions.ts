@@ -6,14 +6,15 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { addEvidence, deleteEvidence } from "@/db/evidence";
 import { getUpdateById } from "@/db/updates";
-import { reviewUpdateFor, saveUpdateFor } from "@/app/_lib/update-edits";
+import { saveUpdateFor } from "@/app/_lib/update-edits";
+import { formCommand } from "@/lib/adapters/form";
+import { reviewUpdate } from "@/lib/use-cases/updates/review-update";
 import { formAction } from "@/lib/auth/form-action";
 import { env } from "@/lib/env";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/domain/errors";
 import { canEditCentresIn } from "@/lib/domain/permissions";
 import { cleanFileName, nameForType, sniffEvidenceType } from "@/lib/domain/file-types";
 import { removeEvidenceFile, storeEvidenceFile } from "@/lib/storage/evidence-store";
-import { optionalText, enumOf, version } from "@/lib/validation/fields";
 import { updateFieldsSchema } from "@/lib/validation/update";
 
 const EDITORS = ["staff", "admin"] as const;
@@ -28,21 +29,12 @@ export const saveUpdateAction = formAction("saveUpdateAction", { schema: updateF
   redirect(`${updatePath(fields.centreId, fields.period)}?done=${fields.intent === "submit" ? "submitted" : "saved"}`);
 });
 
-const reviewSchema = z.object({
-  id: z.string().min(1),
-  version: version(),
-  decision: enumOf(["approve", "return", "reopen"] as const),
-  reason: optionalText(2000),
-});
-
-export const reviewUpdateAction = formAction("reviewUpdateAction", { schema: reviewSchema, roles: ["reviewer"] }, (input, user) => {
-  const db = getDb();
-  const stored = getUpdateById(db, input.id);
-  if (!stored) throw new NotFoundError();
-  reviewUpdateFor(user, input);
-  const path = updatePath(stored.update.centreId, stored.update.period);
-  revalidatePath(path);
-  redirect(`${path}?done=${input.decision}`);
+export const reviewUpdateAction = formCommand("reviewUpdateAction", reviewUpdate, {
+  done: (update) => {
+    const path = updatePath(update.centreId, update.period);
+    revalidatePath(path);
+    redirect(`${path}?done=${update.decision}`);
+  },
 });
 
 const uploadSchema = z.object({

@@ -22,7 +22,7 @@ import { listConfidenceRatings } from "@/db/confidence";
 import { formatNumber, formatYuan } from "@/lib/domain/format";
 import { canReview } from "@/lib/domain/update-workflow";
 import { withFlagStates } from "@/lib/domain/risk/flag-review";
-import { getEngine, subjectNames } from "@/app/_lib/engine";
+import { getEngine, subjectNames } from "@/lib/use-cases/engine";
 import { readAsOf, withAsOf, type SearchParams } from "@/app/_lib/as-of";
 import { AsOfNotice, AsOfPicker } from "../../_components/as-of-picker";
 import { flagHref, FlagTable } from "../../_components/flag-table";
@@ -63,7 +63,7 @@ export default async function CentrePage({ params, searchParams }: Props) {
   const centreMilestones = centre.milestones.filter((m) => cutoff === undefined || m.createdAt < cutoff);
   const centreUpdates = listUpdatesOfCentre(db, id);
   const events = centreUpdateEvents(db, id, cutoff);
-  const engine = getEngine(asOf);
+  const engine = await getEngine(asOf);
   const computed = engine.centres.get(id);
   if (!computed) {
     // Registered after the "as of" day: nothing to show as of then.

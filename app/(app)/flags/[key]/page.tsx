@@ -12,7 +12,7 @@ import { canReview } from "@/lib/domain/update-workflow";
 import { localeOrDefault, localName } from "@/lib/i18n/locale";
 import { getProvince } from "@/db/provinces";
 import { MAX_SUPPRESSION_DAYS } from "@/lib/validation/flag-review";
-import { findFlag, getEngine, subjectNames } from "@/app/_lib/engine";
+import { findFlag, getEngine, subjectNames } from "@/lib/use-cases/engine";
 import { FlagTable } from "../../_components/flag-table";
 import { FlagStateBadge, SeverityBadge } from "../../_components/risk-badges";
 import { DuplicateComparison } from "../_components/duplicate-comparison";
@@ -37,7 +37,7 @@ export default async function FlagPage({ params, searchParams }: Props) {
   const t = await getTranslations();
   const locale = localeOrDefault(await getLocale());
   const db = getDb();
-  const engine = getEngine();
+  const engine = await getEngine();
   const found = findFlag(engine, key);
   // A flag no rule raises any more keeps its history, in the province it belonged to.
   const provinceCode = found?.provinceCode ?? flagReviewProvince(db, key);

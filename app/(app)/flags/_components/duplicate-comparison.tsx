@@ -5,7 +5,7 @@ import { getCentre } from "@/db/centres";
 import { cityName } from "@/lib/domain/cities";
 import { formatNumber, formatYuan } from "@/lib/domain/format";
 import { localeOrDefault } from "@/lib/i18n/locale";
-import { getEngine } from "@/app/_lib/engine";
+import { getEngine } from "@/lib/use-cases/engine";
 import { LevelBadge } from "../../_components/risk-badges";
 
 /** The two centres of a duplicate-construction flag side by side, with what they share marked. */
@@ -13,7 +13,7 @@ export async function DuplicateComparison({ ids }: { ids: readonly string[] }) {
   const t = await getTranslations();
   const locale = localeOrDefault(await getLocale());
   const db = getDb();
-  const engine = getEngine();
+  const engine = await getEngine();
   const centres = ids.map((id) => getCentre(db, id)).filter((c) => c !== undefined);
   if (centres.length !== 2) return null;
   const [a, b] = centres as [NonNullable<ReturnType<typeof getCentre>>, NonNullable<ReturnType<typeof getCentre>>];

@@ -3,7 +3,7 @@ import { overviewRowsToExport } from "@/lib/export/tables/overview";
 import { flagRows } from "@/lib/export/tables/flags";
 import { overviewViewSchema, overviewViewValues } from "@/lib/validation/overview";
 import { exportRoute, refuse } from "@/app/_lib/export-route";
-import { subjectNames } from "@/app/_lib/engine";
+import { subjectNames } from "@/lib/use-cases/engine";
 import { overviewModel, TOP_FLAGS } from "../overview-model";
 
 export const dynamic = "force-dynamic";
@@ -11,11 +11,11 @@ export const dynamic = "force-dynamic";
 /** The overview's tables (provinces, most severe open flags) as CSV or XLSX: the same rows, filter and order as the page. */
 export const GET = exportRoute({
   route: "/overview/export",
-  load: ({ user, query, asOf }) => {
+  load: async ({ user, query, asOf }) => {
     if (readableScope(user) !== "all") return refuse.forbidden("national_scope_required");
     const view = overviewViewSchema.safeParse(overviewViewValues(query));
     if (!view.success) return refuse.invalid(String(view.error.issues[0]?.path[0] ?? ""), view.error.issues[0]?.message ?? "invalid");
-    return { view: view.data, ...overviewModel(user, view.data, asOf) };
+    return { view: view.data, ...(await overviewModel(user, view.data, asOf)) };
   },
   tables: {
     provinces: ({ view, engine, rows, reportingPeriod }, { t, locale }) => ({

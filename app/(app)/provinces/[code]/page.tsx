@@ -20,7 +20,7 @@ import { centreFilterSchema, centreFilterValues, type CentreFilter } from "@/lib
 import { DemoBadge } from "@/app/_components/demo-badge";
 import { TimeSeriesChart } from "@/app/_components/charts/time-series-chart";
 import { readAsOf, withAsOf, type SearchParams } from "@/app/_lib/as-of";
-import { subjectNames } from "@/app/_lib/engine";
+import { subjectNames } from "@/lib/use-cases/engine";
 import { AsOfNotice, AsOfPicker } from "../../_components/as-of-picker";
 import { flagHref, FlagTable } from "../../_components/flag-table";
 import { LevelBadge, SeverityBadge } from "../../_components/risk-badges";
@@ -55,7 +55,7 @@ export default async function ProvincePage({ params, searchParams }: Props) {
   const { asOf } = asOfView;
   const filterParse = centreFilterSchema.safeParse(centreFilterValues(query));
   const filter: CentreFilter = filterParse.success ? filterParse.data : {};
-  const { engine, targets, allCentres, flags, openWarnings, groups, centres } = provinceModel(user, code, filter, asOf);
+  const { engine, targets, allCentres, flags, openWarnings, groups, centres } = await provinceModel(user, code, filter, asOf);
   const centreHref = (id: string) => withAsOf(`/centres/${id}`, asOf);
   const pct = (value: number | null) => (value === null ? "—" : `${formatNumber(value, locale, 1)}%`);
   const names = new Map(allCentres.map((c) => [c.id, c]));

@@ -8,15 +8,15 @@ import type { Actor } from "@/lib/domain/permissions";
 import { isSuppressed } from "@/lib/domain/risk/flag-review";
 import type { RiskFlag } from "@/lib/domain/risk/types";
 import type { CentreFilter } from "@/lib/validation/centre-filter";
-import { flagsInScope, getEngine } from "@/app/_lib/engine";
+import { flagsInScope, getEngine } from "@/lib/use-cases/engine";
 
 /**
  * What the province page and its downloads show (the reader's scope already checked): its targets and
  * centres as of the day, the flags with their review state, look-alike groups and the filtered centres.
  */
-export function provinceModel(actor: Actor, code: string, filter: CentreFilter, asOf: string | undefined) {
+export async function provinceModel(actor: Actor, code: string, filter: CentreFilter, asOf: string | undefined) {
   const db = getDb();
-  const engine = getEngine(asOf);
+  const engine = await getEngine(asOf);
   // As of an earlier day, targets and centres registered later did not exist yet.
   const targets = listTargets(db, code).filter((target) => engine.targets.has(target.id));
   const allCentres = listCentresOfProvince(db, code).filter((c) => engine.centres.has(c.id));

@@ -11,17 +11,17 @@ import { createCentreFor } from "@/app/_lib/centre-edits";
 import { centreWritten } from "@/app/_lib/api-centre";
 import type { CentreList } from "@/lib/api/schemas";
 import { centresQuerySchema } from "@/lib/validation/api-query";
-import { getEngine } from "@/app/_lib/engine";
+import { getEngine } from "@/lib/use-cases/engine";
 
 export const dynamic = "force-dynamic";
 
 /** The centres in the caller's scope, filtered and paged. */
-export const GET = apiGet(({ actor, query, today, start }) => {
+export const GET = apiGet(async ({ actor, query, today, start }) => {
   const parsed = parseQuery(query, centresQuerySchema(today, start), { today, start });
   if (!parsed.ok) return parsed.response;
   const refusal = provinceFilterRefusal(actor, "/api/v1/centres", parsed.data.province, { today, start });
   if (refusal) return refusal;
-  const engine = getEngine(parsed.data.asOf);
+  const engine = await getEngine(parsed.data.asOf);
   const body: CentreList = { asOf: engine.asOf, today: engine.today, ...centreList(getDb(), engine, readableScope(actor), parsed.data) };
   return apiJson(body);
 });

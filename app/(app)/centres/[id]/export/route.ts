@@ -8,21 +8,21 @@ import { canReadProvince } from "@/lib/domain/permissions";
 import { indicatorRows, milestoneRows, updateEventRows, type Indicator } from "@/lib/export/tables/centre";
 import { localName } from "@/lib/i18n/locale";
 import { exportRoute, refuse, type ExportContext, type ExportedTable } from "@/app/_lib/export-route";
-import { getEngine } from "@/app/_lib/engine";
+import { getEngine } from "@/lib/use-cases/engine";
 import { milestoneStanding } from "@/app/(app)/_components/milestone-timeline-scale";
 
 export const dynamic = "force-dynamic";
 
-type CentreData = Exclude<ReturnType<typeof load>, { refused: unknown }>;
+type CentreData = Exclude<Awaited<ReturnType<typeof load>>, { refused: unknown }>;
 
 /** The centre as its page shows it on the day: approved figures and events up to the day's end. */
-function load({ user, params, asOf, t, locale }: ExportContext<{ id: string }>) {
+async function load({ user, params, asOf, t, locale }: ExportContext<{ id: string }>) {
   const db = getDb();
   const centre = getCentre(db, params.id);
   if (!centre) return refuse.notFound();
   // Another province's centre answers as an unknown one does.
   if (!canReadProvince(user, centre.provinceCode)) return refuse.notFound("centre_out_of_scope", params.id);
-  const engine = getEngine(asOf);
+  const engine = await getEngine(asOf);
   const computed = engine.centres.get(centre.id);
   // Registered after the "as of" day: nothing to download as of then.
   if (!computed) return refuse.notFound();

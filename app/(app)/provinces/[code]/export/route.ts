@@ -8,7 +8,7 @@ import type { Translate } from "@/lib/export/table";
 import { localName } from "@/lib/i18n/locale";
 import { centreFilterSchema, centreFilterValues, type CentreFilter } from "@/lib/validation/centre-filter";
 import { exportRoute, refuse, type ExportContext } from "@/app/_lib/export-route";
-import { subjectNames } from "@/app/_lib/engine";
+import { subjectNames } from "@/lib/use-cases/engine";
 import { provinceModel } from "../province-model";
 
 export const dynamic = "force-dynamic";
@@ -27,13 +27,13 @@ function filterText(t: Translate, filter: CentreFilter): string {
 /** The province page's tables (targets, centres with the page's filter, look-alike groups, flags) as CSV or XLSX. */
 export const GET = exportRoute({
   route: "/provinces/[code]/export",
-  load: ({ user, params, query, asOf, locale }: ExportContext<{ code: string }>) => {
+  load: async ({ user, params, query, asOf, locale }: ExportContext<{ code: string }>) => {
     const province = getProvince(getDb(), params.code);
     if (!province) return refuse.notFound();
     if (!canReadProvince(user, params.code)) return refuse.forbidden("province_scope", params.code);
     const filter = centreFilterSchema.safeParse(centreFilterValues(query));
     if (!filter.success) return refuse.invalid(String(filter.error.issues[0]?.path[0] ?? ""), filter.error.issues[0]?.message ?? "invalid");
-    return { name: localName(locale, province), filter: filter.data, ...provinceModel(user, params.code, filter.data, asOf) };
+    return { name: localName(locale, province), filter: filter.data, ...(await provinceModel(user, params.code, filter.data, asOf)) };
   },
   tables: {
     targets: ({ name, engine, targets }, { t, locale }) => ({

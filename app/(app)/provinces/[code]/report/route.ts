@@ -16,7 +16,7 @@ import { localeOrDefault, localName } from "@/lib/i18n/locale";
 import { firstValues } from "@/lib/validation/fields";
 import { disciplineReport } from "@/app/_lib/discipline";
 import { refuse, refusalResponse } from "@/app/_lib/export-route";
-import { subjectNames } from "@/app/_lib/engine";
+import { subjectNames } from "@/lib/use-cases/engine";
 import { provinceModel } from "../province-model";
 
 export const dynamic = "force-dynamic";
@@ -58,7 +58,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ code
   const t: Translate = await getTranslations();
   const locale = localeOrDefault(await getLocale());
   const provinceName = localName(locale, province);
-  const { engine, targets, allCentres, flags, openWarnings } = provinceModel(user, code, {}, quarter.end);
+  const { engine, targets, allCentres, flags, openWarnings } = await provinceModel(user, code, {}, quarter.end);
   const open = flags.filter((f) => !isSuppressed(f.state));
   const openKeys = new Set(open.map((f) => f.flag.key));
   const { data, report } = disciplineReport(code, quarter.code);

@@ -10,10 +10,19 @@ import { centreNames } from "@/db/centres";
 import { listProvinceOptions } from "@/db/provinces";
 import { targetTitles } from "@/db/targets";
 import { localName } from "@/lib/i18n/locale";
-import type { SubjectNames } from "@/app/(app)/_components/flag-table";
 
-/** The engine's figures for this request (now, or as of the end of a past day), computed once however many components ask. */
-export const getEngine = cache((asOf?: string) => computeEngineCached(getDb(), chinaToday(), env.REPORTING_START, asOf));
+/** Names of the subjects of flags, for the flag table. */
+export interface SubjectNames {
+  centres: ReadonlyMap<string, string>;
+  targets: ReadonlyMap<string, string>;
+  provinces: ReadonlyMap<string, string>;
+}
+
+/**
+ * The engine's figures for this request (now, or as of the end of a past day), computed once however
+ * many components ask. Asynchronous so the read model behind it can be built off the request thread.
+ */
+export const getEngine = cache(async (asOf?: string): Promise<EngineSnapshot> => computeEngineCached(getDb(), chinaToday(), env.REPORTING_START, asOf));
 
 /** A flag computed now, with the province it belongs to; undefined when no rule raises it any more. */
 export function findFlag(snapshot: EngineSnapshot, key: string) {
