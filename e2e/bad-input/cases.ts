@@ -1,6 +1,6 @@
 // The shape of the bad-input corpus: every case names its target, its payload and the answer it must get.
 
-/** What each case tries; the README counts the corpus by these. */
+/** What each case tries; docs/security.md ("The bad-input corpus") counts the corpus by these. */
 export const CATEGORIES = [
   "types",
   "missing",

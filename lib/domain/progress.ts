@@ -10,7 +10,7 @@
 import { daysBetween } from "./periods";
 import type { TargetKind } from "./vocabulary";
 
-/** Schedule index below `amberBelowIndex` is amber, below `redBelowIndex` red (domain notes). Same shape as the risk rules' `schedule` table. */
+/** Schedule index below `amberBelowIndex` is amber, below `redBelowIndex` red (docs/domain.md, "Targets"). Same shape as the risk rules' `schedule` table. */
 export const SCHEDULE_THRESHOLDS = { amberBelowIndex: 0.9, redBelowIndex: 0.75 } as const;
 export interface ScheduleThresholds {
   amberBelowIndex: number;

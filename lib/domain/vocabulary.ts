@@ -29,7 +29,7 @@ export const MILESTONE_CATEGORIES = [
 ] as const;
 export type MilestoneCategory = (typeof MILESTONE_CATEGORIES)[number];
 
-/** Focus tags from the domain notes; overlap between centres is only meaningful on a fixed vocabulary. */
+/** Focus tags from the domain notes (docs/domain.md, "Duplicate construction"); overlap between centres is only meaningful on a fixed vocabulary. */
 export const FOCUS_TAGS = [
   "large_models",
   "ai_chips",

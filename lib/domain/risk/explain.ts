@@ -30,7 +30,7 @@ export function plain(value: number, digits = 2): string {
 export const yuanZh = (amount: number): string => formatYuan(amount, "zh");
 export const yuanEn = (amount: number): string => formatYuan(amount, "en");
 
-/** Labels from the domain notes' focus-tag table. */
+/** Labels from the domain notes' focus-tag table (docs/domain.md, "Duplicate construction"). */
 const TAG_LABELS: Record<FocusTag, { zh: string; en: string }> = {
   large_models: { zh: "大模型", en: "large models" },
   ai_chips: { zh: "智能芯片", en: "AI chips" },

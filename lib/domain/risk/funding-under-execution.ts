@@ -15,8 +15,8 @@ export interface FundingInput {
 }
 
 /**
- * Red (domain notes): less than 50% of the budget executed once 75% of the planned construction
- * period has elapsed. Amber (product default): executed below 70% of the planned-to-date spending
+ * Red (domain notes; docs/domain.md, "Funding under-execution"): less than 50% of the budget
+ * executed once 75% of the planned construction period has elapsed. Amber (product default): executed below 70% of the planned-to-date spending
  * once 25% of the period has elapsed. Both "once" bounds are inclusive. The plan is the straight
  * line of `plannedShareAt`, so the planned-to-date share equals the elapsed share.
  * Without an approved figure nothing is judged here (stale reporting covers that).

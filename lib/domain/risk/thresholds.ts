@@ -1,7 +1,8 @@
 // Every number the risk rules use, in one table. Each rule takes a `thresholds` argument that
 // defaults to this table, so an administrator's edited copy can be passed in instead.
-// "Domain notes" = /work/shared/context/domain.md; "product default" = chosen here where the notes
-// are silent. Rates and shares are fractions (0.2 = 20%); figures named `…Percent` are on the 0–100
+// "Domain notes" = the background restated in docs/domain.md ("Sources"; each rule's definition in
+// "Risk rules", the table in "Thresholds"); "product default" = chosen here where the notes are
+// silent. Rates and shares are fractions (0.2 = 20%); figures named `…Percent` are on the 0–100
 // scale the updates store (utilization, rack occupancy, milestone progress).
 
 export interface RiskThresholds {
