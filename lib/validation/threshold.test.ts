@@ -43,7 +43,7 @@ describe("thresholdSchema", () => {
     [{ key: "schedule.amberBelowIndex", value: "2" }],
     [{ key: "scattered.minScaleYuan", value: "100,000,000" }], // thousands separators are read
     [{ value: "0.255" }],
-    [{ value: "0.3" }], // 0.3 ÷ 0.001 is 299.99999999999994 in binary: still on the step
+    [{ value: "0.7" }], // 0.7 ÷ 0.001 is 699.9999999999999 in binary: still on the step
     [{ key: "conversion.z", value: "1.959964" }],
     [{ key: "schedule.centreAmberBelowIndex", value: "0.899" }],
   ])("accepts the boundary %j", (input) => {
