@@ -8,6 +8,7 @@ import { assertCanReadProvince } from "@/lib/auth/guards";
 import { chinaDateTime } from "@/lib/domain/china-time";
 import { addDays } from "@/lib/domain/periods";
 import { availableFlagActions, FLAG_ACTIONS, flagState } from "@/lib/domain/risk/flag-review";
+import { riskCodeRow } from "@/lib/registry/risk-codes";
 import { canReview } from "@/lib/domain/update-workflow";
 import { localeOrDefault, localName } from "@/lib/i18n/locale";
 import { getProvince } from "@/db/provinces";
@@ -65,14 +66,16 @@ export default async function FlagPage({ params, searchParams }: Props) {
   const reviewer = canReview(user, provinceCode);
   const province = getProvince(db, provinceCode);
   const other = locale === "zh" ? "en" : "zh";
+  const rule = riskCodeRow(flag.code);
   return (
     <>
       <p className="breadcrumb">
         <Link href="/flags">{t("risk.title")}</Link> / <Link href={`/provinces/${provinceCode}`}>{province ? localName(locale, province) : provinceCode}</Link> /
       </p>
       <h1>
-        {t(`risk.codes.${flag.code}`)} <SeverityBadge severity={flag.severity} /> <FlagStateBadge state={state} />
+        {t(rule.labelKey)} <SeverityBadge severity={flag.severity} /> <FlagStateBadge state={state} />
       </h1>
+      <p className="lead">{t(rule.descriptionKey)}</p>
       {done && (
         <p className="form-success" role="status">
           {t("risk.review.done", { action: t(`risk.review.actions.${done}`) })}
