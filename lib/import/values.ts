@@ -27,6 +27,7 @@ const VOCABULARIES = {
   computePrecision: vocabulary(COMPUTE_PRECISIONS, () => Object.fromEntries(COMPUTE_PRECISIONS.map((p) => [p, p]))),
 };
 export type CodedField = keyof typeof VOCABULARIES;
+export const isCodedField = (field: string): field is CodedField => Object.hasOwn(VOCABULARIES, field);
 
 /** The code a cell names, or the cell unchanged so the schema reports it as invalid. */
 export function codeOf(field: CodedField, value: CellValue): string | null {
