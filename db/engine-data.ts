@@ -211,7 +211,7 @@ function approvedAt(db: Db, cutoff: string): Approved {
   for (const row of rows) {
     for (const m of row.milestones as ApprovedMilestone[]) approvedProgress.set(m.id, m.progress);
     const v = row.values as ApprovedValues;
-    push(reportsOf, row.centreId, APPROVED_REPORT.toReport(row.period, row.periodEnd, APPROVED_REPORT.keys.map((key) => v[key])));
+    push(reportsOf, row.centreId, APPROVED_REPORT.fromRecord(row.period, row.periodEnd, v));
   }
   return { approvedProgress, reportsOf };
 }

@@ -1,5 +1,5 @@
 import type { ApprovedReport } from "@/lib/domain/engine";
-import { INDICATORS, type Indicator, type IndicatorDef } from "./indicators";
+import { INDICATORS, type CentreChart, type Indicator, type IndicatorDef } from "./indicators";
 
 // The engine's approved-report mapping, built from the indicator registry's engine uses: which stored
 // figures of an approved update the engine reads, and under which name. db/engine-data.ts selects the
@@ -8,8 +8,10 @@ import { INDICATORS, type Indicator, type IndicatorDef } from "./indicators";
 /** A figure from an approval's stored values: numbers only, anything else is "not reported". */
 export const num = (v: unknown) => (typeof v === "number" ? v : null);
 
-type Uses = Indicator["engine"];
-type RegistryFigures = Extract<Uses, { figure: string }>["figure"] | Extract<Uses, { sum: string }>["sum"];
+type FiguresOf<U> = Extract<U, { figure: string }>["figure"] | Extract<U, { sum: string }>["sum"];
+type RegistryFigures = FiguresOf<Indicator["engine"]>;
+/** The approved report's figures that indicators of a centre chart feed (what the charts and their exports read). */
+export type ChartFigure = FiguresOf<Extract<Indicator, { chart: CentreChart }>["engine"]>;
 type EngineFigures = Exclude<keyof ApprovedReport, "period" | "periodEnd">;
 // The compiler holds the registry and the engine's input to each other: a figure the engine reads that
 // no indicator feeds, or an engine use naming no figure of ApprovedReport, fails tsc here.
@@ -21,6 +23,8 @@ export interface ReportMapping {
   keys: readonly string[];
   /** One approved update as the engine reads it, from the values of `keys` in that order (from `offset` on). */
   toReport(period: string, periodEnd: string, values: readonly unknown[], offset?: number): ApprovedReport;
+  /** The same from an approval's stored values by key (update_approvals.values). */
+  fromRecord(period: string, periodEnd: string, values: Readonly<Record<string, unknown>>): ApprovedReport;
 }
 
 export function approvedReportMapping(indicators: readonly IndicatorDef[] = INDICATORS): ReportMapping {
@@ -33,8 +37,12 @@ export function approvedReportMapping(indicators: readonly IndicatorDef[] = INDI
     else sums.set(use.sum, [...(sums.get(use.sum) ?? []), i]);
   });
   const added = [...sums];
+  const keys = used.map((d) => d.key);
   return {
-    keys: used.map((d) => d.key),
+    keys,
+    fromRecord(period, periodEnd, values) {
+      return this.toReport(period, periodEnd, keys.map((key) => values[key]));
+    },
     toReport(period, periodEnd, values, offset = 0) {
       const report: Record<string, string | number | null> = { period, periodEnd };
       for (const [figure, i] of copies) report[figure] = num(values[offset + i]);
