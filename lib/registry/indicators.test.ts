@@ -97,7 +97,7 @@ describe("a test-only indicator added to the registry", () => {
       "updates",
       {
         locale: "zh",
-        provinces: [{ code: "330000", nameZh: "浙江省", nameEn: "Zhejiang" }],
+        provinces: [{ code: "330000", nameZh: "浙江省", shortZh: "浙江", nameEn: "Zhejiang" }],
         refs: [{ id: "c1", provinceCode: "330000", name: "杭州示例中心" }],
         updates: new Map([["c1", { status: "draft", version: 3, values: values as never, milestones: [] }]]),
         period: "2026-Q3",
