@@ -5,8 +5,9 @@ import { createTestDb } from "./test-db";
 import { updates } from "./schema";
 import type { Db } from "./client";
 
-// The `updates` table stays hand-written (drizzle-kit reads it to generate migrations); this holds it to
-// the indicator registry both ways, so an entry without a column, or a column without an entry, fails.
+// The `updates` table builds its indicator columns from the registry (indicatorColumns in db/schema.ts),
+// and drizzle-kit writes the migration from it. This holds the table to the registry both ways (an entry
+// without a column, or a column without an entry, fails) and checks the migrations really created them.
 
 /** The update's own columns: workflow, text and bookkeeping. Every other column is an indicator's. */
 const NOT_INDICATORS = ["id", "centreId", "period", "periodEnd", "status", "narrative", "correctionReason", "editorIds", "createdBy", "submittedBy", "submittedAt", "approvedBy", "approvedAt", "returnedBy", "returnedAt", "returnReason", "version", "createdAt", "updatedAt"];
