@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/db/client";
+import type { Db } from "@/db/client";
 import { auditStamp } from "@/db/engine";
 import { loadReportingDiscipline, type DisciplineData } from "@/db/reporting-discipline";
 import { asOfCutoff } from "@/lib/domain/as-of";
@@ -16,8 +16,7 @@ const cache = new Map<string, { data: DisciplineData; report: DisciplineReport }
  * of the end of a past day. Kept while no audited write happens (every submission, review and
  * registration is audited) and the day is the same, like the engine's snapshot.
  */
-export function disciplineReport(scope: "all" | string, periodCode: string, asOf?: string): { data: DisciplineData; report: DisciplineReport } {
-  const db = getDb();
+export function disciplineReport(db: Db, scope: "all" | string, periodCode: string, asOf?: string): { data: DisciplineData; report: DisciplineReport } {
   const today = asOf ?? chinaToday();
   const key = `${auditStamp(db)}|${scope}|${periodCode}|${today}|${asOf ?? "now"}`;
   const hit = cache.get(key);
