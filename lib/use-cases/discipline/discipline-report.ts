@@ -9,7 +9,8 @@ import { countedPeriods, reportingDiscipline, type DisciplineReport } from "@/li
 import { env } from "@/lib/env";
 
 const MAX_CACHED = 8;
-const cache = new Map<string, { data: DisciplineData; report: DisciplineReport }>();
+// Per database, as the engine's snapshot is: a test's fresh file never sees another file's figures.
+const caches = new WeakMap<Db, Map<string, { data: DisciplineData; report: DisciplineReport }>>();
 
 /**
  * Reporting discipline for a scope ("all" or a province) and a period (checked by the caller), now or as
@@ -18,6 +19,8 @@ const cache = new Map<string, { data: DisciplineData; report: DisciplineReport }
  */
 export function disciplineReport(db: Db, scope: "all" | string, periodCode: string, asOf?: string): { data: DisciplineData; report: DisciplineReport } {
   const today = asOf ?? chinaToday();
+  const cache = caches.get(db) ?? new Map<string, { data: DisciplineData; report: DisciplineReport }>();
+  caches.set(db, cache);
   const key = `${auditStamp(db)}|${scope}|${periodCode}|${today}|${asOf ?? "now"}`;
   const hit = cache.get(key);
   if (hit) return hit;
