@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { getProvince } from "@/db/provinces";
+import { getProvince, listProvinceOptions } from "@/db/provinces";
+import { listTargets } from "@/db/targets";
 import { provinceDetail } from "@/lib/api/read-provinces";
 import type { ProvinceDetail } from "@/lib/api/schemas";
 import { chinaToday } from "@/lib/domain/china-time";
@@ -19,6 +20,6 @@ export const apiProvince = defineQuery({
   target: (input) => input.code,
   run: async ({ db, input }): Promise<ProvinceDetail> => {
     const engine = await getEngine(input.asOf);
-    return { asOf: engine.asOf, today: engine.today, ...provinceDetail(db, engine, input.code) };
+    return { asOf: engine.asOf, today: engine.today, ...provinceDetail(listProvinceOptions(db), listTargets(db, input.code), engine, input.code) };
   },
 });

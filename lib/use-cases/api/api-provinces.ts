@@ -1,4 +1,5 @@
 import "server-only";
+import { listProvinceOptions } from "@/db/provinces";
 import { provinceSummaries } from "@/lib/api/read-provinces";
 import type { ProvinceList } from "@/lib/api/schemas";
 import { chinaToday } from "@/lib/domain/china-time";
@@ -16,6 +17,6 @@ export const apiProvinces = defineQuery({
   province: () => null,
   run: async ({ db, actor, input }): Promise<ProvinceList> => {
     const engine = await getEngine(input.asOf);
-    return { asOf: engine.asOf, today: engine.today, items: provinceSummaries(db, engine, readableScope(actor)) };
+    return { asOf: engine.asOf, today: engine.today, items: provinceSummaries(listProvinceOptions(db), engine, readableScope(actor)) };
   },
 });
