@@ -96,7 +96,7 @@ function operations(today: string, start: string): Operation[] {
       description: `The flags of the seven risk rules in the caller's scope, most severe first, each with its explanation (Chinese and English), the figures it used and its review state. ${SCOPE_NOTE}`,
       query: flagsQuerySchema(today, start),
       response: FlagListSchema,
-      errors: [400, 401, 403],
+      errors: [400, 401, 403, 404],
     },
     {
       path: "/api/v1/reporting",
@@ -105,7 +105,7 @@ function operations(today: string, start: string): Operation[] {
       description: `Updates expected, reported, approved and on time, completeness and timeliness per province and in total, and the overdue centres with days late. ${SCOPE_NOTE}`,
       query: reportingQuerySchema(today, start),
       response: ReportingSchema,
-      errors: [400, 401, 403],
+      errors: [400, 401, 403, 404],
     },
     ...writeOperations(),
   ];
