@@ -1,5 +1,4 @@
 import { and, asc, eq, gt, isNotNull, lte, ne, sql } from "drizzle-orm";
-import type { Tx } from "./audit";
 import { randomBytes } from "node:crypto";
 import type { Db } from "./client";
 import { sessions, users, userTwoFactor } from "./schema";
