@@ -4,7 +4,7 @@ import type { Db } from "./client";
 import { writeAudit, type AuditActor } from "./audit";
 import { apiTokens, users } from "./schema";
 import { NotFoundError, NotYoursError } from "@/lib/domain/errors";
-import { writeTransaction } from "./transaction";
+import { writeTransaction, type DbOrTx } from "./transaction";
 
 /** Tokens carry this prefix, so a leaked one is recognisable in logs and secret scanners. */
 export const TOKEN_PREFIX = "act_";
@@ -12,7 +12,7 @@ export const TOKEN_PREFIX = "act_";
 const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** A new token for the user; the secret is returned once and only its hash is stored. */
-export function createApiToken(db: Db, input: { userId: string; name: string; expiresOn: string | null }, actor: AuditActor, now = new Date()): { id: string; token: string } {
+export function createApiToken(db: DbOrTx, input: { userId: string; name: string; expiresOn: string | null }, actor: AuditActor, now = new Date()): { id: string; token: string } {
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   const id = randomUUID();
   writeTransaction(db, (tx) => {
@@ -33,7 +33,7 @@ export function listApiTokens(db: Db, userId: string) {
 }
 
 /** Revokes one of the user's own tokens; another user's token is "not found" too (NotYoursError, which is logged). */
-export function revokeApiToken(db: Db, userId: string, id: string, actor: AuditActor, now = new Date()): void {
+export function revokeApiToken(db: DbOrTx, userId: string, id: string, actor: AuditActor, now = new Date()): void {
   writeTransaction(db, (tx) => {
     const row = tx.select({ userId: apiTokens.userId }).from(apiTokens).where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt))).get();
     if (!row) throw new NotFoundError();

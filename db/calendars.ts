@@ -4,7 +4,7 @@ import { writeAudit, type AuditActor } from "./audit";
 import { provinces, reportingCalendars } from "./schema";
 import { ConflictError, NotFoundError } from "@/lib/domain/errors";
 import { DEFAULT_CALENDAR, type Calendar } from "@/lib/domain/periods";
-import { writeTransaction } from "./transaction";
+import { writeTransaction, type DbOrTx } from "./transaction";
 
 /** A province's calendar as an admin edits it: version 0 and `isDefault` while no row is stored. */
 export interface CalendarSetting extends Calendar {
@@ -23,12 +23,12 @@ function settingOf(row: { cadence: Calendar["cadence"]; dueDays: number; graceDa
   return row ? { ...row, isDefault: false } : { ...DEFAULT_CALENDAR, version: 0, isDefault: true };
 }
 
-export function getCalendarSetting(db: Db, provinceCode: string): CalendarSetting {
+export function getCalendarSetting(db: DbOrTx, provinceCode: string): CalendarSetting {
   return settingOf(db.select(calendarColumns).from(reportingCalendars).where(eq(reportingCalendars.provinceCode, provinceCode)).get());
 }
 
 /** The calendar the reporting rules use: the stored one, else DEFAULT_CALENDAR. */
-export function getCalendar(db: Db, provinceCode: string): Calendar {
+export function getCalendar(db: DbOrTx, provinceCode: string): Calendar {
   const { cadence, dueDays, graceDays } = getCalendarSetting(db, provinceCode);
   return { cadence, dueDays, graceDays };
 }

@@ -6,7 +6,7 @@ import { centreFocusTags, centres, centreTargets, milestones, planTargets } from
 import { ConflictError, DomainError, NotFoundError } from "@/lib/domain/errors";
 import type { FocusTag } from "@/lib/domain/vocabulary";
 import type { CentreInput } from "@/lib/validation/centre";
-import { writeTransaction } from "./transaction";
+import { writeTransaction, type DbOrTx } from "./transaction";
 
 function focusTagsOf(db: Db | Tx, centreIds: string[]): Map<string, FocusTag[]> {
   const byCentre = new Map<string, FocusTag[]>();
@@ -88,7 +88,7 @@ function centreColumns(input: CentreInput) {
   return columns;
 }
 
-export function createCentre(db: Db, input: CentreInput, actor: AuditActor, options: { id?: string; isDemo?: boolean } = {}): string {
+export function createCentre(db: DbOrTx, input: CentreInput, actor: AuditActor, options: { id?: string; isDemo?: boolean } = {}): string {
   const id = options.id ?? randomUUID();
   writeTransaction(db, (tx) => {
     tx.insert(centres).values({ id, ...centreColumns(input), isDemo: options.isDemo ?? false }).run();
@@ -99,7 +99,7 @@ export function createCentre(db: Db, input: CentreInput, actor: AuditActor, opti
 }
 
 /** Saves an edit unless the centre changed since `version` was read. The province cannot change here. */
-export function updateCentre(db: Db, id: string, version: number, input: CentreInput, actor: AuditActor): void {
+export function updateCentre(db: DbOrTx, id: string, version: number, input: CentreInput, actor: AuditActor): void {
   writeTransaction(db, (tx) => {
     const before = tx.select().from(centres).where(eq(centres.id, id)).get();
     if (!before) throw new NotFoundError();

@@ -1,6 +1,5 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
-import type { Db } from "./client";
 import { writeAudit } from "./audit";
 import { createCentre, updateCentre } from "./centres";
 import { createMilestone, updateMilestone } from "./milestones";
@@ -13,7 +12,7 @@ import type { ExistingUpdate, UpdateAction } from "@/lib/import/plan-updates";
 import type { CentreRef } from "@/lib/import/centre-ref";
 import type { FocusTag } from "@/lib/domain/vocabulary";
 import { VALUE_FIELDS, type UpdateFields, type UpdateValues } from "@/lib/validation/update";
-import { writeTransaction } from "./transaction";
+import { writeTransaction, type DbOrTx } from "./transaction";
 
 // What an import compares its rows with, and the one transaction that writes a checked file.
 
@@ -21,7 +20,7 @@ type Scope = "all" | string;
 const inScope = (scope: Scope) => (scope === "all" ? undefined : eq(centres.provinceCode, scope));
 
 /** Every centre in scope as the centre form would submit it, for matching and "unchanged" checks. */
-export function importableCentres(db: Db, scope: Scope): ExistingCentre[] {
+export function importableCentres(db: DbOrTx, scope: Scope): ExistingCentre[] {
   const rows = db.select().from(centres).where(inScope(scope)).orderBy(asc(centres.provinceCode), asc(centres.name)).all();
   const tags = new Map<string, FocusTag[]>();
   const targets = new Map<string, string[]>();
@@ -47,15 +46,15 @@ export function importableCentres(db: Db, scope: Scope): ExistingCentre[] {
   }));
 }
 
-export function targetProvinces(db: Db): Map<string, string> {
+export function targetProvinces(db: DbOrTx): Map<string, string> {
   return new Map(db.select({ id: planTargets.id, provinceCode: planTargets.provinceCode }).from(planTargets).all().map((t) => [t.id, t.provinceCode]));
 }
 
-export function centreRefs(db: Db, scope: Scope): CentreRef[] {
+export function centreRefs(db: DbOrTx, scope: Scope): CentreRef[] {
   return db.select({ id: centres.id, provinceCode: centres.provinceCode, name: centres.name }).from(centres).where(inScope(scope)).orderBy(asc(centres.provinceCode), asc(centres.name)).all();
 }
 
-export function importableMilestones(db: Db, scope: Scope): (ExistingMilestone & { centreName: string; provinceCode: string })[] {
+export function importableMilestones(db: DbOrTx, scope: Scope): (ExistingMilestone & { centreName: string; provinceCode: string })[] {
   return db
     .select({
       id: milestones.id,
@@ -77,7 +76,7 @@ export function importableMilestones(db: Db, scope: Scope): (ExistingMilestone &
 }
 
 /** This period's updates of the centres in scope, by centre. */
-export function periodUpdates(db: Db, scope: Scope, period: string): Map<string, ExistingUpdate> {
+export function periodUpdates(db: DbOrTx, scope: Scope, period: string): Map<string, ExistingUpdate> {
   const rows = db
     .select({ update: updates })
     .from(updates)
@@ -128,7 +127,7 @@ export interface ImportBatch {
  * (each with its own audit entry), then one audit entry for the batch naming what it created and changed.
  * Any refusal rolls the whole file back.
  */
-export function applyImport(db: Db, batch: ImportBatch, writes: readonly ImportWrite[], actor: Actor, now = new Date().toISOString()) {
+export function applyImport(db: DbOrTx, batch: ImportBatch, writes: readonly ImportWrite[], actor: Actor, now = new Date().toISOString()) {
   return writeTransaction(db, (tx) => {
     const created: string[] = [];
     const updated: string[] = [];
@@ -136,24 +135,24 @@ export function applyImport(db: Db, batch: ImportBatch, writes: readonly ImportW
     for (const write of writes) {
       if (write.op === "unchanged" || write.op === "skip") continue;
       try {
-        // The row writers open their own transactions: better-sqlite3 nests them as savepoints of this one.
+        // The row writers take this transaction: their own writeTransaction is a savepoint of it.
         switch (write.kind) {
           case "centre":
-            if (write.op === "create") created.push(createCentre(db, write.input, who));
+            if (write.op === "create") created.push(createCentre(tx, write.input, who));
             else {
-              updateCentre(db, write.id, write.version, write.input, who);
+              updateCentre(tx, write.id, write.version, write.input, who);
               updated.push(write.id);
             }
             break;
           case "milestone":
-            if (write.op === "create") created.push(createMilestone(db, write.input, who));
+            if (write.op === "create") created.push(createMilestone(tx, write.input, who));
             else {
-              updateMilestone(db, write.input, who);
+              updateMilestone(tx, write.input, who);
               updated.push(write.input.id);
             }
             break;
           case "update": {
-            const saved = saveUpdate(db, saveInputOf(write.fields), actor, now);
+            const saved = saveUpdate(tx, saveInputOf(write.fields), actor, now);
             (write.fields.version === 0 ? created : updated).push(saved.id);
           }
         }

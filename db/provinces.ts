@@ -1,4 +1,5 @@
 import { asc, count, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "./transaction";
 import type { Db } from "./client";
 import { centres, planTargets, provinces } from "./schema";
 
@@ -31,11 +32,11 @@ export function listProvinces(db: Db, scope: "all" | string) {
   return scope === "all" ? query.all() : query.where(eq(provinces.code, scope)).all();
 }
 
-export function getProvince(db: Db, code: string) {
+export function getProvince(db: DbOrTx, code: string) {
   return db.select().from(provinces).where(eq(provinces.code, code)).get();
 }
 
-export function listProvinceOptions(db: Db) {
+export function listProvinceOptions(db: DbOrTx) {
   return db
     .select({ code: provinces.code, nameZh: provinces.nameZh, nameEn: provinces.nameEn, shortZh: provinces.shortZh })
     .from(provinces)

@@ -10,7 +10,7 @@ import { DEFAULT_CALENDAR, daysBetween, type Calendar, type UpdateStatus } from 
 import { MAIL_RECENT_DAYS, redFlagChanges, type RedFlag, type Reminder, type ReminderCentre, type ReminderInput } from "@/lib/domain/reminders";
 import { flagState, isSuppressed } from "@/lib/domain/risk/flag-review";
 import type { RiskFlag, RiskSubjectKind } from "@/lib/domain/risk/types";
-import { writeTransaction } from "./transaction";
+import { writeTransaction, type DbOrTx } from "./transaction";
 
 /**
  * What the reminder rules read on `today`: every centre with its updates' statuses, the calendars,
@@ -89,7 +89,7 @@ export function getPreference(db: Pick<Db, "select">, userId: string): DeliveryP
 }
 
 /** A person's own mail settings, audited with what they were before. */
-export function setPreference(db: Db, userId: string, preference: DeliveryPreference): void {
+export function setPreference(db: DbOrTx, userId: string, preference: DeliveryPreference): void {
   const after = { mode: preference.mode, muted: [...preference.muted] };
   writeTransaction(db, (tx) => {
     const before = getPreference(tx, userId);

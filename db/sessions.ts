@@ -1,9 +1,8 @@
 import { and, asc, eq, gt, isNotNull, lte, ne, sql } from "drizzle-orm";
-import type { Tx } from "./audit";
 import { randomBytes } from "node:crypto";
 import type { Db } from "./client";
 import { sessions, users, userTwoFactor } from "./schema";
-import { writeTransaction } from "./transaction";
+import { writeTransaction, type DbOrTx } from "./transaction";
 
 /** last_seen_at is rewritten only when older than this: the idle timeout needs no write per request. */
 export const LAST_SEEN_RESOLUTION_MS = 60_000;
@@ -102,7 +101,7 @@ export function deleteSession(db: Db, sessionId: string): void {
  * With `keepSessionId`, that one session moves to the new version and stays signed in (sign out
  * elsewhere, a password change). Call inside the transaction that makes the change, if there is one.
  */
-export function revokeSessions(db: Db | Tx, userId: string, keepSessionId?: string): void {
+export function revokeSessions(db: DbOrTx, userId: string, keepSessionId?: string): void {
   const bumped = db
     .update(users)
     .set({ sessionVersion: sql`${users.sessionVersion} + 1` })

@@ -4,13 +4,13 @@ import type { Db } from "./client";
 import { writeAudit, type AuditActor, type Tx } from "./audit";
 import { recoveryCodes, sessions, userTwoFactor, users } from "./schema";
 import { revokeSessions } from "./sessions";
-import { writeTransaction } from "./transaction";
+import { writeTransaction, type DbOrTx } from "./transaction";
 import { DomainError } from "@/lib/domain/errors";
 
 // Data access for TOTP two-factor sign-in. Secrets arrive here sealed and codes as SHA-256 hashes:
 // nothing in this file sees a plain secret, and no audit entry holds one.
 
-export function findTwoFactor(db: Db, userId: string) {
+export function findTwoFactor(db: DbOrTx, userId: string) {
   return db
     .select({ secretSealed: userTwoFactor.secretSealed, enabledAt: userTwoFactor.enabledAt, lastUsedStep: userTwoFactor.lastUsedStep })
     .from(userTwoFactor)
@@ -19,7 +19,7 @@ export function findTwoFactor(db: Db, userId: string) {
 }
 
 /** What sign-in needs beyond the password: the role (is 2FA required?) and the authenticator, if any. */
-export function findSecondFactorAccount(db: Db, userId: string) {
+export function findSecondFactorAccount(db: DbOrTx, userId: string) {
   return db
     .select({ role: users.role, secretSealed: userTwoFactor.secretSealed, enabledAt: userTwoFactor.enabledAt, lastUsedStep: userTwoFactor.lastUsedStep })
     .from(users)
@@ -29,12 +29,13 @@ export function findSecondFactorAccount(db: Db, userId: string) {
 }
 
 /** Keeps a new, not yet confirmed secret; replaces an earlier unconfirmed one. Refused once 2FA is on. */
-export function savePendingSecret(db: Db, userId: string, secretSealed: string, now = new Date()): void {
+export function savePendingSecret(db: DbOrTx, userId: string, secretSealed: string, now = new Date()): void {
   writeTransaction(db, (tx) => {
     const existing = tx.select({ enabledAt: userTwoFactor.enabledAt }).from(userTwoFactor).where(eq(userTwoFactor.userId, userId)).get();
     if (existing?.enabledAt) throw new DomainError("twoFactorAlreadyOn");
     tx.delete(userTwoFactor).where(eq(userTwoFactor.userId, userId)).run();
     tx.insert(userTwoFactor).values({ userId, secretSealed, createdAt: now.toISOString() }).run();
+    writeAudit(tx, { actor: { userId }, entity: "user", entityId: userId, action: "update", after: { twoFactor: "started" } });
   });
 }
 
@@ -42,7 +43,7 @@ export function savePendingSecret(db: Db, userId: string, secretSealed: string, 
  * Spends a time step: succeeds only if `step` is later than the last one accepted. One conditional
  * UPDATE, so two requests racing with the same code cannot both pass.
  */
-export function claimTotpStep(db: Db | Tx, userId: string, step: number): boolean {
+export function claimTotpStep(db: DbOrTx, userId: string, step: number): boolean {
   const result = db
     .update(userTwoFactor)
     .set({ lastUsedStep: step })
@@ -52,7 +53,7 @@ export function claimTotpStep(db: Db | Tx, userId: string, step: number): boolea
 }
 
 /** Spends a recovery code: true once per code, false for an unknown, used or another user's code. */
-export function claimRecoveryCode(db: Db, userId: string, codeHash: string, now = new Date()): boolean {
+export function claimRecoveryCode(db: DbOrTx, userId: string, codeHash: string, now = new Date()): boolean {
   const result = db
     .update(recoveryCodes)
     .set({ usedAt: now.toISOString() })
@@ -77,7 +78,7 @@ function replaceCodes(tx: Tx, userId: string, codeHashes: readonly string[], now
  * authentication factor signs out whoever may have held the account before it).
  */
 export function enableTwoFactor(
-  db: Db,
+  db: DbOrTx,
   input: { userId: string; step: number; codeHashes: readonly string[]; keepSessionId?: string },
   now = new Date(),
 ): void {
@@ -94,14 +95,14 @@ export function enableTwoFactor(
 }
 
 /** New recovery codes for old: every earlier code, used or not, stops working. */
-export function regenerateRecoveryCodes(db: Db, input: { userId: string; codeHashes: readonly string[] }, now = new Date()): void {
+export function regenerateRecoveryCodes(db: DbOrTx, input: { userId: string; codeHashes: readonly string[] }, now = new Date()): void {
   writeTransaction(db, (tx) => {
     replaceCodes(tx, input.userId, input.codeHashes, now);
     writeAudit(tx, { actor: { userId: input.userId }, entity: "user", entityId: input.userId, action: "update", after: { twoFactor: "recoveryCodesRegenerated" } });
   });
 }
 
-export function disableTwoFactor(db: Db, userId: string): void {
+export function disableTwoFactor(db: DbOrTx, userId: string): void {
   writeTransaction(db, (tx) => {
     removeTwoFactor(tx, userId);
     writeAudit(tx, { actor: { userId }, entity: "user", entityId: userId, action: "update", after: { twoFactor: "disabled" } });
@@ -129,6 +130,6 @@ export function resetTwoFactor(db: Db, userId: string, actor: AuditActor): boole
   });
 }
 
-export function unusedRecoveryCodeCount(db: Db, userId: string): number {
+export function unusedRecoveryCodeCount(db: DbOrTx, userId: string): number {
   return db.select({ n: count() }).from(recoveryCodes).where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt))).get()?.n ?? 0;
 }

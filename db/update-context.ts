@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, lt } from "drizzle-orm";
+import type { DbOrTx } from "./transaction";
 import type { Db } from "./client";
 import { centres, evidenceFiles, milestones, updateMilestones, updates } from "./schema";
 import { plannedShareAt } from "@/lib/domain/investment";
@@ -58,7 +59,7 @@ export function loadUpdateContext(db: Db, centreId: string, period: Period, toda
 }
 
 /** The same for many centres of one period, by centre id (centres that do not exist are absent). */
-export function loadUpdateContexts(db: Db, centreIds: readonly string[], period: Period, today: string, deviationThresholdPp: number): Map<string, LoadedContext> {
+export function loadUpdateContexts(db: DbOrTx, centreIds: readonly string[], period: Period, today: string, deviationThresholdPp: number): Map<string, LoadedContext> {
   const result = new Map<string, LoadedContext>();
   // SQLite allows 32,766 bound parameters; chunks keep each IN list far below that.
   for (let i = 0; i < centreIds.length; i += 2000) {

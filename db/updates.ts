@@ -124,7 +124,7 @@ export function saveInputOf(fields: UpdateFields): SaveUpdateInput {
  * Saves the draft (creating it on first save) and, with intent "submit", sends it to review,
  * in one transaction with its audit entries and the reviewers' notifications.
  */
-export function saveUpdate(db: Db, input: SaveUpdateInput, actor: Actor, now = new Date().toISOString()): { id: string; version: number } {
+export function saveUpdate(db: DbOrTx, input: SaveUpdateInput, actor: Actor, now = new Date().toISOString()): { id: string; version: number } {
   const period = parsePeriod(input.period);
   if (!period) throw new DomainError("invalidPeriod");
   return writeTransaction(db, (tx) => {

@@ -6,7 +6,7 @@ import { revokeSessions } from "./sessions";
 import { users } from "./schema";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/domain/errors";
 import type { Locale, Role } from "@/lib/domain/vocabulary";
-import { writeTransaction } from "./transaction";
+import { writeTransaction, type DbOrTx } from "./transaction";
 
 /** The columns safe to show and audit: never the password hash. */
 const publicColumns = {
@@ -101,12 +101,12 @@ export function setUserLocale(db: Db, id: string, locale: Locale): void {
 }
 
 /** For the user's own password change: the stored hash, to check the current password against. */
-export function findPasswordHash(db: Db, id: string): string | undefined {
+export function findPasswordHash(db: DbOrTx, id: string): string | undefined {
   return db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, id)).get()?.passwordHash;
 }
 
 /** The user's own change: saves the hash and ends their other sessions; the audit entry holds no password material. */
-export function changeOwnPassword(db: Db, input: { userId: string; passwordHash: string; keepSessionId: string }): void {
+export function changeOwnPassword(db: DbOrTx, input: { userId: string; passwordHash: string; keepSessionId?: string }): void {
   writeTransaction(db, (tx) => {
     const before = tx.select({ version: users.version }).from(users).where(eq(users.id, input.userId)).get();
     if (!before) throw new NotFoundError();

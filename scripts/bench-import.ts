@@ -2,6 +2,7 @@
 // same use case the upload runs (read → check every row → one transaction). Ratios are against reading
 // the same file into cells (read-excel-file alone), measured in the same run.
 import { performance } from "node:perf_hooks";
+import { useDatabase as bindDatabase } from "@/db/client";
 import { createTestDb } from "@/db/test-db";
 import { createUser } from "@/db/users";
 import { centreRefs } from "@/db/imports";
@@ -9,7 +10,7 @@ import type { Actor } from "@/lib/domain/permissions";
 import { tablesToXlsx } from "@/lib/export/xlsx";
 import { headerLabel, IMPORT_COLUMNS } from "@/lib/import/columns";
 import { readGrid } from "@/lib/import/file";
-import { runImport } from "@/app/_lib/import";
+import { runImport } from "@/lib/use-cases/import/run-import";
 import type { ImportOptions } from "@/lib/validation/import";
 import type { Report } from "./bench-engine";
 
@@ -23,13 +24,18 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 
 export async function benchImport(report: Report, rows: number): Promise<void> {
   const { db, close } = createTestDb();
+  const restore = bindDatabase(db);
   try {
     const staff: Actor = { id: createUser(db, { email: "bench@example.cn", name: "bench", passwordHash: "h", role: "staff", provinceCode: "330000", locale: "zh" }, { label: "bench" }), role: "staff", provinceCode: "330000" };
     const centreRows = Array.from({ length: rows }, (_, i) => [null, "浙江省", CITIES[i % CITIES.length]!, `导入基准中心 ${i}`, `基准研究院 ${i % 97}`, null, "浙江大学", "大模型、智能制造", 100_000_000 + i, "2026-01-01", "2028-12-31", "建设中", null]);
     const file = new Uint8Array(await tablesToXlsx([{ name: "centres", header: IMPORT_COLUMNS.centres.map(headerLabel), rows: centreRows }]));
     let progressEvents = 0;
-    const run = (options: Partial<ImportOptions>, bytes: Uint8Array) =>
-      runImport(db, staff, { kind: "centres", submit: false, dryRun: false, ...options }, { name: "bench.xlsx", bytes }, () => progressEvents++);
+    const run = async (options: Partial<ImportOptions>, bytes: Uint8Array) => {
+      const input = { kind: "centres", ...options, file: { name: "bench.xlsx", bytes }, onProgress: () => progressEvents++ };
+      const outcome = await runImport.execute({ actor: { via: "user", userId: staff.id }, route: "bench", method: "POST", address: null }, input);
+      if (!outcome.ok) throw new Error(`import bench refused: ${JSON.stringify(outcome.refusal)}`);
+      return outcome.value;
+    };
 
     const [, parseMs] = await timed(() => readGrid(file));
     const [checked, checkMs] = await timed(() => run({ dryRun: true }, file));
@@ -55,6 +61,7 @@ export async function benchImport(report: Report, rows: number): Promise<void> {
     report("import_updates_write_over_parse", updatesMs / parseMs, "x");
     report("import_progress_events", progressEvents, "events", 0);
   } finally {
+    restore();
     close();
   }
 }

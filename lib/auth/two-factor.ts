@@ -1,5 +1,4 @@
-import type { Db } from "@/db/client";
-import { findPasswordHash } from "@/db/users";
+import type { DbOrTx } from "@/db/transaction";
 import {
   claimRecoveryCode,
   claimTotpStep,
@@ -12,7 +11,6 @@ import {
 } from "@/db/two-factor";
 import { DomainError, FieldErrors } from "@/lib/domain/errors";
 import type { Role } from "@/lib/domain/vocabulary";
-import { verifyPassword } from "./password";
 import { deriveKey, open, seal } from "./secret-box";
 import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, normaliseRecoveryCode, totpUri, verifyTotp } from "./totp";
 import { twoFactorRequired } from "./two-factor-policy";
@@ -32,14 +30,14 @@ export interface Enrolment {
 }
 
 /** A new secret for the user's app, kept sealed until a first code confirms it. */
-export function startEnrolment(db: Db, key: Buffer, user: { id: string; email: string }, now = new Date()): Enrolment {
+export function startEnrolment(db: DbOrTx, key: Buffer, user: { id: string; email: string }, now = new Date()): Enrolment {
   const secret = newTotpSecret();
   savePendingSecret(db, user.id, seal(key, secret, user.id), now);
   return { secret, uri: totpUri(secret, user.email) };
 }
 
 /** The secret waiting for confirmation (shown again after a reload), or null. */
-export function pendingEnrolment(db: Db, key: Buffer, user: { id: string; email: string }): Enrolment | null {
+export function pendingEnrolment(db: DbOrTx, key: Buffer, user: { id: string; email: string }): Enrolment | null {
   const row = findTwoFactor(db, user.id);
   if (!row || row.enabledAt) return null;
   const secret = open(key, row.secretSealed, user.id);
@@ -55,7 +53,7 @@ function matchTotp(key: Buffer, userId: string, code: string, now: Date, row: { 
  * The first code from the app turns 2FA on; the answer is the recovery codes, to be shown this once.
  * The user's sessions other than `keepSessionId` (the browser that enrolled) end in the same transaction.
  */
-export function confirmEnrolment(db: Db, key: Buffer, userId: string, code: string, now = new Date(), keepSessionId?: string): string[] {
+export function confirmEnrolment(db: DbOrTx, key: Buffer, userId: string, code: string, now = new Date(), keepSessionId?: string): string[] {
   const row = findTwoFactor(db, userId);
   if (!row) throw new DomainError("twoFactorNotStarted");
   if (row.enabledAt) throw new DomainError("twoFactorAlreadyOn");
@@ -67,7 +65,7 @@ export function confirmEnrolment(db: Db, key: Buffer, userId: string, code: stri
 }
 
 /** A current TOTP code of an enabled authenticator, spent on success. */
-export function verifyTotpCode(db: Db, key: Buffer, userId: string, code: string, now = new Date()): boolean {
+export function verifyTotpCode(db: DbOrTx, key: Buffer, userId: string, code: string, now = new Date()): boolean {
   const row = findTwoFactor(db, userId);
   if (!row?.enabledAt) return false;
   const step = matchTotp(key, userId, code, now, row);
@@ -75,7 +73,7 @@ export function verifyTotpCode(db: Db, key: Buffer, userId: string, code: string
 }
 
 /** A TOTP code or an unused recovery code (which is then spent). */
-export function verifySecondFactor(db: Db, key: Buffer, userId: string, code: string, now = new Date()): boolean {
+export function verifySecondFactor(db: DbOrTx, key: Buffer, userId: string, code: string, now = new Date()): boolean {
   const recovery = normaliseRecoveryCode(code);
   if (recovery !== null) return findTwoFactor(db, userId)?.enabledAt ? claimRecoveryCode(db, userId, hashRecoveryCode(recovery), now) : false;
   return verifyTotpCode(db, key, userId, code, now);
@@ -89,7 +87,7 @@ export const TOTP_REQUIRED = "TOTP_REQUIRED";
  * gave a good code; false for a wrong code (the same refusal as a wrong password); throws
  * Error(TOTP_REQUIRED) when a code is needed and none was given.
  */
-export function passesSecondFactor(db: Db, key: () => Buffer, userId: string, code: string | undefined, now = new Date()): boolean {
+export function passesSecondFactor(db: DbOrTx, key: () => Buffer, userId: string, code: string | undefined, now = new Date()): boolean {
   const account = findSecondFactorAccount(db, userId);
   if (!account?.enabledAt) return true;
   if (!code) throw new Error(TOTP_REQUIRED);
@@ -97,7 +95,7 @@ export function passesSecondFactor(db: Db, key: () => Buffer, userId: string, co
 }
 
 /** New recovery codes, on a current TOTP code (not a recovery code: that would let one stolen code mint ten). */
-export function regenerateCodes(db: Db, key: Buffer, userId: string, code: string, now = new Date()): string[] {
+export function regenerateCodes(db: DbOrTx, key: Buffer, userId: string, code: string, now = new Date()): string[] {
   if (!verifyTotpCode(db, key, userId, code, now)) throw new FieldErrors({ code: "twoFactorCodeWrong" });
   const codes = newRecoveryCodes();
   regenerateRecoveryCodes(db, { userId, codeHashes: codes.map(hashRecoveryCode) }, now);
@@ -105,19 +103,17 @@ export function regenerateCodes(db: Db, key: Buffer, userId: string, code: strin
 }
 
 /**
- * Turns 2FA off on the current password and a code (TOTP, or a recovery code for a lost phone).
- * Refused for a role that requires 2FA, before anything is checked or spent.
+ * Turns 2FA off on a code (TOTP, or a recovery code for a lost phone), once the caller has verified the
+ * current password (an async hash check, done before the write transaction opens). Refused for a role
+ * that requires 2FA, before anything is checked or spent.
  */
-export async function disableSecondFactor(
-  db: Db,
-  key: Buffer,
-  user: { id: string; role: Role },
-  input: { currentPassword: string; code: string },
-  requiredRoles: readonly Role[],
-  now = new Date(),
-): Promise<void> {
-  if (twoFactorRequired(user.role, requiredRoles)) throw new DomainError("twoFactorRequiredForRole");
-  if (!(await verifyPassword(findPasswordHash(db, user.id), input.currentPassword))) throw new FieldErrors({ currentPassword: "currentPasswordWrong" });
-  if (!verifySecondFactor(db, key, user.id, input.code, now)) throw new FieldErrors({ code: "twoFactorCodeWrong" });
+export function disableSecondFactor(db: DbOrTx, key: Buffer, user: { id: string; role: Role }, code: string, requiredRoles: readonly Role[], now = new Date()): void {
+  refuseDisableForRole(user.role, requiredRoles);
+  if (!verifySecondFactor(db, key, user.id, code, now)) throw new FieldErrors({ code: "twoFactorCodeWrong" });
   disableTwoFactor(db, user.id);
+}
+
+/** A role that requires 2FA may not turn it off: checked first, so nothing is verified or spent. */
+export function refuseDisableForRole(role: Role, requiredRoles: readonly Role[]): void {
+  if (twoFactorRequired(role, requiredRoles)) throw new DomainError("twoFactorRequiredForRole");
 }

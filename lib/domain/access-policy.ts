@@ -67,6 +67,24 @@ export const USE_CASE_RULES = {
   // Administration, audit, navigation and sign-in.
 
   // Personal settings and import.
+  // Each user's own settings: any signed-in user, on their own rows only (no province).
+  "settings.tokens.page": "signedIn",
+  "settings.tokens.create": "signedIn",
+  "settings.tokens.revoke": "signedIn",
+  "settings.password.change": "signedIn",
+  "settings.sessions.page": "signedIn",
+  "settings.sessions.signOut": "signedIn",
+  "settings.twoFactor.page": "signedIn",
+  "settings.twoFactor.start": "signedIn",
+  "settings.twoFactor.confirm": "signedIn",
+  "settings.twoFactor.regenerate": "signedIn",
+  "settings.twoFactor.disable": "signedIn",
+  "settings.notifications.page": "signedIn",
+  "settings.notifications.save": "signedIn",
+  // Import: whoever edits centres somewhere; each row is checked against the importer's own province.
+  "import.page": "importer",
+  "import.template": "importer",
+  "import.run": "importer",
 
   // The engine's read model.
 

@@ -36,6 +36,11 @@ export interface LoadContext<I> {
   db: Db;
   actor: SessionUser;
   input: I;
+  /**
+   * Logs one refusal for a use case that answers the out-of-scope part of its input in its own terms
+   * (an import's rows, as import issues) instead of refusing the whole call as not found.
+   */
+  logRefusal: (reason: string, target?: string) => Promise<void>;
 }
 
 interface BaseSpec<S extends z.ZodType, R> {
@@ -142,7 +147,7 @@ function defineUseCase<S extends z.ZodType, R, T>(spec: BaseSpec<S, R>, run: (db
     const target = spec.target?.(input) ?? idOf(input);
     const db = getDb();
     try {
-      const rows = await spec.load({ db, actor, input });
+      const rows = await spec.load({ db, actor, input, logRefusal: (reason, asked) => refuse(call, actor, reason, asked ?? target) });
       if (rows === undefined) return { ok: false, refusal: { kind: "notFound" }, actor };
       const province = spec.province(rows, input);
       const provinces = province === null ? [] : typeof province === "string" ? [province] : province;

@@ -1,9 +1,8 @@
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { getPreference } from "@/db/reminders";
-import { requireUser } from "@/lib/auth/current-user";
+import { pageData } from "@/lib/adapters/page";
 import { UNMUTABLE_CATEGORIES } from "@/lib/domain/reminders";
 import { env } from "@/lib/env";
+import { notificationsPage } from "@/lib/use-cases/settings/notifications-page";
 import { PreferencesForm } from "./_components/preferences-form";
 
 export async function generateMetadata() {
@@ -12,9 +11,8 @@ export async function generateMetadata() {
 
 /** The signed-in user's own mail settings; nobody else's can be reached here. */
 export default async function NotificationSettingsPage() {
-  const user = await requireUser();
+  const { preference } = await pageData("/settings/notifications", notificationsPage, {});
   const t = await getTranslations("reminders");
-  const preference = getPreference(getDb(), user.id);
   return (
     <>
       <h1 id="preferences-title">{t("settings.title")}</h1>

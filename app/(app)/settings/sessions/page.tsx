@@ -1,11 +1,10 @@
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { listUserSessions } from "@/db/sessions";
-import { getCurrentSessionId, requireUser } from "@/lib/auth/current-user";
-import { SESSION_TIMEOUTS } from "@/lib/auth/options";
+import { pageData } from "@/lib/adapters/page";
+import { getCurrentSessionId } from "@/lib/auth/current-user";
 import { UNKNOWN_ADDRESS } from "@/lib/auth/client-address";
 import { chinaDateTime } from "@/lib/domain/china-time";
 import { env } from "@/lib/env";
+import { sessionsPage } from "@/lib/use-cases/settings/sessions-page";
 import { SignOutSessionsForm } from "./_components/sign-out-sessions-form";
 
 export async function generateMetadata() {
@@ -16,10 +15,8 @@ type Props = { searchParams: Promise<{ signedOut?: string }> };
 
 /** Every signed-in user's own sessions. Session ids are bearer secrets: they never reach the page. */
 export default async function SessionsPage({ searchParams }: Props) {
-  const user = await requireUser();
+  const { sessions } = await pageData("/settings/sessions", sessionsPage, { sessionId: await getCurrentSessionId() });
   const t = await getTranslations("sessions");
-  const currentId = await getCurrentSessionId();
-  const sessions = listUserSessions(getDb(), user.id, SESSION_TIMEOUTS).map(({ id, ...rest }) => ({ ...rest, current: id === currentId }));
   const signedOut = (await searchParams).signedOut === "1";
   return (
     <>

@@ -3,12 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { createApiToken, revokeApiToken } from "@/db/api-tokens";
-import { getDb } from "@/db/client";
-import { formAction } from "@/lib/auth/form-action";
-import { chinaToday } from "@/lib/domain/china-time";
+import { formCommand } from "@/lib/adapters/form";
+import { createToken } from "@/lib/use-cases/settings/create-token";
+import { revokeToken } from "@/lib/use-cases/settings/revoke-token";
 import type { FormState } from "@/lib/validation/form-state";
-import { createApiTokenSchema, revokeApiTokenSchema } from "@/lib/validation/api-token";
 
 const PAGE = "/settings/tokens";
 
@@ -19,22 +17,17 @@ const PAGE = "/settings/tokens";
  */
 export type CreateTokenState = FormState & { token?: string };
 
-/** Any signed-in user creates a token for themselves: there is no user id to tamper with. */
-export const createApiTokenAction: (previous: CreateTokenState, formData: FormData) => Promise<CreateTokenState> = formAction(
-  "createApiTokenAction",
-  { schema: () => createApiTokenSchema(chinaToday()) },
-  async (input, user) => {
-    const { token } = createApiToken(getDb(), { userId: user.id, name: input.name, expiresOn: input.expiresOn }, { userId: user.id });
+export const createApiTokenAction: (previous: CreateTokenState, formData: FormData) => Promise<CreateTokenState> = formCommand("createApiTokenAction", createToken, {
+  done: async ({ name, token }) => {
     revalidatePath(PAGE);
-    const t = await getTranslations("apiTokens");
-    const state: CreateTokenState = { status: "success", message: t("created", { name: input.name }), token };
+    const state: CreateTokenState = { status: "success", message: (await getTranslations("apiTokens"))("created", { name }), token };
     return state;
   },
-);
+});
 
-/** The id comes from a hidden input: the data layer revokes it only if it is this user's own token (else NotFoundError). */
-export const revokeApiTokenAction = formAction("revokeApiTokenAction", { schema: revokeApiTokenSchema }, (input, user) => {
-  revokeApiToken(getDb(), user.id, input.id, { userId: user.id });
-  revalidatePath(PAGE);
-  redirect(`${PAGE}?revoked=1`);
+export const revokeApiTokenAction = formCommand("revokeApiTokenAction", revokeToken, {
+  done: () => {
+    revalidatePath(PAGE);
+    redirect(`${PAGE}?revoked=1`);
+  },
 });

@@ -1,10 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { listApiTokens } from "@/db/api-tokens";
-import { getDb } from "@/db/client";
-import { requireUser } from "@/lib/auth/current-user";
-import { chinaDateTime, chinaToday } from "@/lib/domain/china-time";
-import { maxTokenExpiry } from "@/lib/validation/api-token";
+import { pageData } from "@/lib/adapters/page";
+import { chinaDateTime } from "@/lib/domain/china-time";
+import { tokensPage } from "@/lib/use-cases/settings/tokens-page";
 import { CreateTokenForm } from "./_components/create-token-form";
 import { RevokeTokenForm } from "./_components/revoke-token-form";
 import { tokenState } from "./_components/token-state";
@@ -17,10 +15,8 @@ type Props = { searchParams: Promise<{ revoked?: string }> };
 
 /** Every signed-in user's own tokens: nobody sees or revokes anyone else's here. */
 export default async function ApiTokensPage({ searchParams }: Props) {
-  const user = await requireUser();
+  const { today, maxExpiry, tokens } = await pageData("/settings/tokens", tokensPage, {});
   const t = await getTranslations();
-  const today = chinaToday();
-  const tokens = listApiTokens(getDb(), user.id);
   const revoked = (await searchParams).revoked === "1";
   return (
     <>
@@ -31,7 +27,7 @@ export default async function ApiTokensPage({ searchParams }: Props) {
       </p>
 
       <h2 id="create-token-title">{t("apiTokens.createTitle")}</h2>
-      <CreateTokenForm minExpiry={today} maxExpiry={maxTokenExpiry(today)} />
+      <CreateTokenForm minExpiry={today} maxExpiry={maxExpiry} />
 
       <h2 id="token-list-title">{t("apiTokens.listTitle")}</h2>
       {revoked && (

@@ -1,13 +1,10 @@
 import Image from "next/image";
 import QRCode from "qrcode";
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { findTwoFactor, unusedRecoveryCodeCount } from "@/db/two-factor";
-import { mustEnrol, requireSignedInUser } from "@/lib/auth/current-user";
-import { pendingEnrolment, totpKey } from "@/lib/auth/two-factor";
-import { twoFactorRequired } from "@/lib/auth/two-factor-policy";
+import { pageData } from "@/lib/adapters/page";
+import type { Enrolment } from "@/lib/auth/two-factor";
 import { chinaDateTime } from "@/lib/domain/china-time";
-import { env } from "@/lib/env";
+import { twoFactorPage } from "@/lib/use-cases/settings/two-factor-page";
 import { CodeForm } from "./_components/code-form";
 import { DisableTwoFactorForm } from "./_components/disable-form";
 import { StartTwoFactorForm } from "./_components/start-form";
@@ -23,26 +20,30 @@ type Props = { searchParams: Promise<{ disabled?: string }> };
  * its start/confirm actions take any signed-in user; everything else the user reaches requires 2FA.
  */
 export default async function TwoFactorPage({ searchParams }: Props) {
-  const user = await requireSignedInUser();
+  const view = await pageData("/settings/two-factor", twoFactorPage, {});
   const t = await getTranslations("twoFactor");
-  const row = findTwoFactor(getDb(), user.id);
-  const required = twoFactorRequired(user.role, env.TWO_FACTOR_REQUIRED_ROLES);
   const disabled = (await searchParams).disabled === "1";
   return (
     <>
       <h1>{t("title")}</h1>
-      {mustEnrol(user) && (
+      {view.mustEnrol && (
         <p className="notice" role="status" data-testid="two-factor-required">
           {t("requiredNotice")}
         </p>
       )}
       <p className="lead">{t("intro")}</p>
-      {disabled && !row && (
+      {disabled && view.state === "off" && (
         <p className="form-success" role="status">
           {t("disabled")}
         </p>
       )}
-      {row?.enabledAt ? <Enabled userId={user.id} since={row.enabledAt} required={required} /> : row ? <Pending user={user} /> : <NotStarted required={required} />}
+      {view.state === "on" ? (
+        <Enabled since={view.since} recoveryLeft={view.recoveryLeft} required={view.required} />
+      ) : view.state === "pending" ? (
+        <Pending enrolment={view.enrolment} />
+      ) : (
+        <NotStarted required={view.required} />
+      )}
     </>
   );
 }
@@ -59,10 +60,8 @@ async function NotStarted({ required }: { required: boolean }) {
   );
 }
 
-async function Pending({ user }: { user: { id: string; email: string } }) {
+async function Pending({ enrolment }: { enrolment: Enrolment }) {
   const t = await getTranslations("twoFactor");
-  const enrolment = pendingEnrolment(getDb(), totpKey(env.NEXTAUTH_SECRET), user);
-  if (!enrolment) return null;
   // Drawn on the server from the otpauth:// URI; the secret never goes to a third-party QR service.
   const svg = await QRCode.toString(enrolment.uri, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
   return (
@@ -84,12 +83,12 @@ async function Pending({ user }: { user: { id: string; email: string } }) {
   );
 }
 
-async function Enabled({ userId, since, required }: { userId: string; since: string; required: boolean }) {
+async function Enabled({ since, recoveryLeft, required }: { since: string; recoveryLeft: number; required: boolean }) {
   const t = await getTranslations("twoFactor");
   return (
     <>
       <p data-testid="two-factor-on">{t("statusOn", { time: chinaDateTime(since) })}</p>
-      <p>{t("recoveryLeft", { count: unusedRecoveryCodeCount(getDb(), userId) })}</p>
+      <p>{t("recoveryLeft", { count: recoveryLeft })}</p>
       <h2 id="regenerate-title">{t("regenerateTitle")}</h2>
       <p>{t("regenerateHelp")}</p>
       <CodeForm purpose="regenerate" labelledBy="regenerate-title" />

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTranslator } from "next-intl";
 import zh from "@/lib/i18n/messages/zh.json";
-import { createTestDb, testCentreInput } from "@/db/test-db";
+import { testCentreInput } from "@/db/test-db";
 import type { Db } from "@/db/client";
 import { createCentre, updateCentre } from "@/db/centres";
 import { createMilestone } from "@/db/milestones";
@@ -15,7 +15,8 @@ import { tablesToXlsx, type TableSheet } from "@/lib/export/xlsx";
 import { headerLabel, IMPORT_COLUMNS } from "@/lib/import/columns";
 import type { ImportKind } from "@/lib/import/kinds";
 import { templateSheet } from "@/lib/import/template";
-import { runImport, type ImportOutcome } from "./import";
+import { addUser, auditCount, callAs, refusalsOf, useTestDatabase } from "../test-support";
+import { runImport, type ImportOutcome } from "./run-import";
 
 let db: Db;
 let close: () => void;
@@ -33,7 +34,9 @@ const xlsx = async (sheet: Pick<TableSheet, "header" | "rows"> & { preamble?: Ta
 const csv = (sheet: Pick<TableSheet, "header" | "rows">) => new TextEncoder().encode(csvWithPreamble([], sheet.header, sheet.rows));
 
 async function run(user: Actor, kind: ImportKind, bytes: Uint8Array, extra: { period?: string; submit?: boolean; dryRun?: boolean } = {}): Promise<ImportOutcome> {
-  return runImport(db, user, { kind, submit: false, dryRun: false, ...extra }, { name: "test.xlsx", bytes }, () => undefined);
+  const outcome = await runImport.execute(callAs(user.id), { kind, ...extra, file: { name: "test.xlsx", bytes } });
+  if (!outcome.ok) throw new Error(`import refused: ${JSON.stringify(outcome.refusal)}`);
+  return outcome.value;
 }
 
 /** Everything an import could change, to compare before and after. */
@@ -63,7 +66,7 @@ const centreRow = (name: string, change: Record<number, string | number | null> 
 };
 
 beforeEach(() => {
-  ({ db, close } = createTestDb());
+  ({ db, close } = useTestDatabase());
   staff = actor("zj@example.cn", "staff", "330000");
   admin = actor("admin@example.cn", "admin", null);
 });
@@ -286,5 +289,51 @@ describe("files that are not tables", () => {
   ])("%s is refused with one whole-file reason", async (_name, bytes, reason) => {
     const outcome = await run(staff, "centres", bytes);
     expect(outcome).toMatchObject({ status: "refused", issues: [{ row: null, reason }] });
+  });
+});
+
+describe("the import use case", () => {
+  const file = () => xlsx({ header: header("centres"), rows: [centreRow("用例中心")] });
+
+  it("refuses a reviewer with 403 before reading the file, and logs it once", async () => {
+    const reviewer = addUser(db, "rev@zj.cn", "reviewer", "330000");
+    const before = snapshot();
+    const outcome = await runImport.execute(callAs(reviewer), { kind: "centres", file: { name: "x.xlsx", bytes: await file() } });
+    expect(outcome).toMatchObject({ ok: false, refusal: { kind: "forbidden" } });
+    expect(refusalsOf(db, reviewer).map((e) => e.reason)).toEqual(["role_reviewer"]);
+    expect(snapshot()).toBe(before);
+  });
+
+  it("names an invalid option and a missing file", async () => {
+    const outcome = await runImport.execute(callAs(staff.id), { kind: "projects" });
+    if (outcome.ok || outcome.refusal.kind !== "invalid") throw new Error("expected invalid");
+    expect(outcome.refusal.fields.map((f) => [f.path, f.code])).toEqual([
+      ["kind", "invalid"],
+      ["file", "fileRequired"],
+    ]);
+  });
+
+  it("writes the file in one transaction, each row and the batch audited, reporting progress on the way", async () => {
+    const events: string[] = [];
+    const before = auditCount(db);
+    const bytes = await xlsx({ header: header("centres"), rows: [centreRow("进度甲"), centreRow("进度乙")] });
+    const outcome = await runImport.execute(callAs(staff.id), { kind: "centres", file: { name: "p.xlsx", bytes }, onProgress: (p: { phase: string }) => events.push(p.phase) });
+    expect(outcome).toMatchObject({ ok: true, value: { status: "imported", counts: { create: 2 } } });
+    expect(auditCount(db)).toBe(before + 3);
+    expect(events[0]).toBe("reading");
+    expect(events).toContain("checking");
+    expect(events.at(-1)).toBe("writing");
+  });
+
+  it("answers another province's rows with import issues, writes nothing, and logs one refusal", async () => {
+    const before = snapshot();
+    const rows = [centreRow("外省甲", { 1: "广东省", 2: "广州市" }), centreRow("外省乙", { 1: "广东省", 2: "广州市" })];
+    const outcome = await run(staff, "centres", await xlsx({ header: header("centres"), rows }));
+    expect(outcome.status === "refused" && outcome.issues.map((i) => [i.row, i.reason])).toEqual([
+      [2, "provinceNotYours"],
+      [3, "provinceNotYours"],
+    ]);
+    expect(refusalsOf(db, staff.id).map((e) => e.reason)).toEqual(["row_out_of_scope"]);
+    expect(snapshot()).toBe(before);
   });
 });
