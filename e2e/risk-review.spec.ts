@@ -268,7 +268,8 @@ test("the review and rating actions refuse a Guangdong flag or centre posted fro
   await flag.goto(duplicateFlagKey(hzA.id, hzB.id));
   await flag.reviewForm.locator('input[name="flagKey"]').evaluate((el, key) => ((el as HTMLInputElement).value = key), shenzhenPair);
   await flag.review("acknowledged", `（测试）越权处理。${uniqueSuffix()}`);
-  await expect(flag.formError).toHaveText(zh.errors.forbidden);
+  // Another province's flag is answered as one that does not exist.
+  await expect(flag.formError).toHaveText(zh.errors.notFound);
 
   // The same with a rating form and a Guangdong centre.
   const centre = new CentrePage(page);
