@@ -6,7 +6,7 @@ import { centreFocusTags, centres, centreTargets, milestones, planTargets } from
 import { ConflictError, DomainError, NotFoundError } from "@/lib/domain/errors";
 import type { FocusTag } from "@/lib/domain/vocabulary";
 import type { CentreInput } from "@/lib/validation/centre";
-import { writeTransaction } from "./transaction";
+import { writeTransaction, type DbOrTx } from "./transaction";
 
 function focusTagsOf(db: Db | Tx, centreIds: string[]): Map<string, FocusTag[]> {
   const byCentre = new Map<string, FocusTag[]>();
@@ -43,7 +43,7 @@ export function listCentresOfProvince(db: Db, provinceCode: string) {
 }
 
 /** One centre with its focus tags, contributing targets and milestones. */
-export function getCentre(db: Db, id: string) {
+export function getCentre(db: DbOrTx, id: string) {
   const centre = db.select().from(centres).where(eq(centres.id, id)).get();
   if (!centre) return undefined;
   const targets = db
@@ -63,7 +63,7 @@ export function getCentre(db: Db, id: string) {
 }
 
 /** Only the fields permission checks need: which province a centre belongs to. */
-export function getCentreProvince(db: Db, id: string): string | undefined {
+export function getCentreProvince(db: DbOrTx, id: string): string | undefined {
   return db.select({ provinceCode: centres.provinceCode }).from(centres).where(eq(centres.id, id)).get()?.provinceCode;
 }
 
@@ -88,7 +88,7 @@ function centreColumns(input: CentreInput) {
   return columns;
 }
 
-export function createCentre(db: Db, input: CentreInput, actor: AuditActor, options: { id?: string; isDemo?: boolean } = {}): string {
+export function createCentre(db: DbOrTx, input: CentreInput, actor: AuditActor, options: { id?: string; isDemo?: boolean } = {}): string {
   const id = options.id ?? randomUUID();
   writeTransaction(db, (tx) => {
     tx.insert(centres).values({ id, ...centreColumns(input), isDemo: options.isDemo ?? false }).run();
@@ -99,11 +99,12 @@ export function createCentre(db: Db, input: CentreInput, actor: AuditActor, opti
 }
 
 /** Saves an edit unless the centre changed since `version` was read. The province cannot change here. */
-export function updateCentre(db: Db, id: string, version: number, input: CentreInput, actor: AuditActor): void {
+export function updateCentre(db: DbOrTx, id: string, version: number, input: CentreInput, actor: AuditActor): void {
   writeTransaction(db, (tx) => {
     const before = tx.select().from(centres).where(eq(centres.id, id)).get();
     if (!before) throw new NotFoundError();
-    if (before.version !== version) throw new ConflictError();
+    // The stored version goes with the refusal, so an API caller can read again and resend.
+    if (before.version !== version) throw new ConflictError(undefined, before.version);
     if (before.provinceCode !== input.provinceCode) throw new DomainError("provinceImmutable", "provinceCode");
     const beforeTags = focusTagsOf(tx, [id]).get(id) ?? [];
     tx.update(centres)

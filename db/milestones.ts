@@ -1,14 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
-import type { Db } from "./client";
 import { writeAudit, type AuditActor } from "./audit";
 import { centres, milestones } from "./schema";
 import { ConflictError, NotFoundError } from "@/lib/domain/errors";
 import type { MilestoneInput, UpdateMilestoneInput } from "@/lib/validation/centre";
-import { writeTransaction } from "./transaction";
+import { writeTransaction, type DbOrTx } from "./transaction";
 
 /** The milestone with the province of its centre, for the permission check before an edit. */
-export function getMilestoneWithProvince(db: Db, id: string) {
+export function getMilestoneWithProvince(db: DbOrTx, id: string) {
   return db
     .select({ milestone: milestones, provinceCode: centres.provinceCode })
     .from(milestones)
@@ -23,7 +22,7 @@ export interface DemoProgress {
   isDemo: boolean;
 }
 
-export function createMilestone(db: Db, input: MilestoneInput, actor: AuditActor, demo?: DemoProgress): string {
+export function createMilestone(db: DbOrTx, input: MilestoneInput, actor: AuditActor, demo?: DemoProgress): string {
   const id = randomUUID();
   writeTransaction(db, (tx) => {
     tx.insert(milestones).values({ id, ...input, ...demo }).run();
@@ -32,12 +31,12 @@ export function createMilestone(db: Db, input: MilestoneInput, actor: AuditActor
   return id;
 }
 
-export function updateMilestone(db: Db, input: UpdateMilestoneInput, actor: AuditActor): void {
+export function updateMilestone(db: DbOrTx, input: UpdateMilestoneInput, actor: AuditActor): void {
   const { id, version, ...changes } = input;
   writeTransaction(db, (tx) => {
     const before = tx.select().from(milestones).where(eq(milestones.id, id)).get();
     if (!before) throw new NotFoundError();
-    if (before.version !== version) throw new ConflictError();
+    if (before.version !== version) throw new ConflictError(undefined, before.version);
     tx.update(milestones)
       .set({ ...changes, version: version + 1 })
       .where(and(eq(milestones.id, id), eq(milestones.version, version)))

@@ -47,8 +47,8 @@ export interface ApiCommandOptions<P, T> {
   keys?: KeySpec;
   /** The use case's input from the route's parameters and the JSON body (null without one). */
   input: (params: P, body: unknown) => unknown;
-  /** The answer on success. */
-  answer: (value: T, params: P) => Response;
+  /** The answer on success; `call` lets it read the written row back through a query as the same caller. */
+  answer: (value: T, params: P, call: Call) => Response | Promise<Response>;
 }
 
 /**
@@ -79,7 +79,7 @@ export function apiCommand<P extends Record<string, string>, T>(route: string, u
       body = read.value;
     }
     const outcome = await useCase.proceed(admission.admitted, options.input(params, body));
-    return outcome.ok ? options.answer(outcome.value, params) : problemOf(outcome.refusal);
+    return outcome.ok ? options.answer(outcome.value, params, call) : problemOf(outcome.refusal);
   };
 }
 

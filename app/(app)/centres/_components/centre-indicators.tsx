@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import type { ApprovedPeriodFigures } from "@/db/centre-history";
+import type { ApprovedPeriodFigures } from "@/lib/use-cases/centres/centre-page";
 import { TimeSeriesChart } from "@/app/_components/charts/time-series-chart";
 
 interface Props {
