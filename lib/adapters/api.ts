@@ -59,7 +59,8 @@ export interface ApiCommandOptions<P, T> {
 export function apiCommand<P extends Record<string, string>, T>(route: string, useCase: UseCase<T>, options: ApiCommandOptions<P, T>) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const params = ((await context.params) ?? {}) as P;
-    const call: Call = { actor: { via: "request", request }, route, method: request.method as Call["method"], address: addressOf(request.headers) };
+    // The route's parameters name what a role refusal was refused, before the body is read.
+    const call: Call = { actor: { via: "request", request }, route, method: request.method as Call["method"], address: addressOf(request.headers), target: Object.values(params).join("/") || undefined };
     const admission = await useCase.admit(call);
     if (!admission.ok) return problemOf(admission.refusal);
     // A browser sends the session cookie with a cross-site form or fetch, so a cookie-authenticated

@@ -30,6 +30,11 @@ export interface Call {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** The client's address when the adapter has the request; a session call looks it up itself. */
   address?: string | null;
+  /**
+   * What the request names (a route's ids, a form's row), for a role refusal logged before the input is
+   * read; `execute` finds it in the raw input when the adapter gives none.
+   */
+  target?: string;
 }
 
 export interface LoadContext<I> {
@@ -124,7 +129,7 @@ function defineUseCase<S extends z.ZodType, R, T>(spec: BaseSpec<S, R>, run: (db
     }
     const { actor } = resolved;
     if (!ruleAdmitsRole(rule, actor)) {
-      await refuse(call, actor, `role_${actor.role}`, undefined);
+      await refuse(call, actor, `role_${actor.role}`, call.target);
       return { ok: false as const, refusal: { kind: "forbidden" } as Refusal, actor };
     }
     const admitted: Admitted = Object.freeze({ useCase: spec.name, actor, call });
@@ -159,12 +164,19 @@ function defineUseCase<S extends z.ZodType, R, T>(spec: BaseSpec<S, R>, run: (db
     }
   }
 
+  /** The unparsed input's target: the use case's own `target` when it names a string there, else its id. */
+  function rawTarget(raw: unknown): string | undefined {
+    if (typeof raw !== "object" || raw === null) return undefined;
+    const named = (spec.target as ((input: unknown) => unknown) | undefined)?.(raw);
+    return typeof named === "string" && named !== "" ? named : idOf(raw);
+  }
+
   return {
     name: spec.name,
     admit,
     proceed,
     async execute(call, raw) {
-      const admission = await admit(call);
+      const admission = await admit(call.target !== undefined ? call : { ...call, target: rawTarget(raw) });
       return admission.ok ? proceed(admission.admitted, raw) : admission;
     },
   };

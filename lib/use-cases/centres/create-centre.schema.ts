@@ -11,7 +11,8 @@ export const MAX_MILESTONES = 100;
 export const createCentreSchema = centreSchema.and(
   z.object({
     milestones: z
-      .array(milestoneSchema.omit({ centreId: true }), { error: "invalid" })
+      // An element that is not an object is checked as an empty one, so each missing field is named.
+      .array(z.preprocess((item) => (typeof item === "object" && item !== null ? item : {}), milestoneSchema.omit({ centreId: true })), { error: "invalid" })
       .max(MAX_MILESTONES, { error: "tooMany" })
       .default([]),
   }),
