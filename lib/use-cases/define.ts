@@ -164,11 +164,20 @@ function defineUseCase<S extends z.ZodType, R, T>(spec: BaseSpec<S, R>, run: (db
     }
   }
 
-  /** The unparsed input's target: the use case's own `target` when it names a string there, else its id. */
+  /**
+   * The unparsed input's target: its id, else what the use case's own `target` reads from it (written
+   * for parsed input, so only a plain string it finds counts).
+   */
   function rawTarget(raw: unknown): string | undefined {
     if (typeof raw !== "object" || raw === null) return undefined;
-    const named = (spec.target as ((input: unknown) => unknown) | undefined)?.(raw);
-    return typeof named === "string" && named !== "" ? named : idOf(raw);
+    const id = idOf(raw);
+    if (id !== undefined || !spec.target) return id;
+    try {
+      const named: unknown = (spec.target as (input: unknown) => unknown)(raw);
+      return typeof named === "string" && named !== "" ? named : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   return {
