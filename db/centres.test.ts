@@ -96,7 +96,7 @@ describe("centres", () => {
   });
 
   // The API registers a centre with its milestones by calling both inside one outer transaction
-  // (app/_lib/centre-edits.ts): better-sqlite3 turns the inner ones into savepoints, so all or nothing.
+  // (lib/use-cases/centres/create-centre.ts): better-sqlite3 turns the inner ones into savepoints, so all or nothing.
   it("nests centre and milestone creation in an outer transaction: a later failure leaves nothing", () => {
     const milestone = { title: "m", category: "planning" as const, weight: 1, plannedDate: "2026-07-31", evidenceRequired: false };
     expect(() =>

@@ -43,7 +43,7 @@ export function listCentresOfProvince(db: Db, provinceCode: string) {
 }
 
 /** One centre with its focus tags, contributing targets and milestones. */
-export function getCentre(db: Db, id: string) {
+export function getCentre(db: DbOrTx, id: string) {
   const centre = db.select().from(centres).where(eq(centres.id, id)).get();
   if (!centre) return undefined;
   const targets = db
@@ -63,7 +63,7 @@ export function getCentre(db: Db, id: string) {
 }
 
 /** Only the fields permission checks need: which province a centre belongs to. */
-export function getCentreProvince(db: Db, id: string): string | undefined {
+export function getCentreProvince(db: DbOrTx, id: string): string | undefined {
   return db.select({ provinceCode: centres.provinceCode }).from(centres).where(eq(centres.id, id)).get()?.provinceCode;
 }
 
@@ -103,7 +103,8 @@ export function updateCentre(db: DbOrTx, id: string, version: number, input: Cen
   writeTransaction(db, (tx) => {
     const before = tx.select().from(centres).where(eq(centres.id, id)).get();
     if (!before) throw new NotFoundError();
-    if (before.version !== version) throw new ConflictError();
+    // The stored version goes with the refusal, so an API caller can read again and resend.
+    if (before.version !== version) throw new ConflictError(undefined, before.version);
     if (before.provinceCode !== input.provinceCode) throw new DomainError("provinceImmutable", "provinceCode");
     const beforeTags = focusTagsOf(tx, [id]).get(id) ?? [];
     tx.update(centres)

@@ -5,7 +5,7 @@ import { writeAudit } from "./audit";
 import { strictlyAfter } from "./flag-reviews";
 import { confidenceRatings, users } from "./schema";
 import type { DeliveryLevel } from "@/lib/domain/engine";
-import { writeTransaction } from "./transaction";
+import { writeTransaction, type DbOrTx } from "./transaction";
 
 export interface ConfidenceRatingInput {
   centreId: string;
@@ -16,7 +16,7 @@ export interface ConfidenceRatingInput {
 }
 
 /** Appends a reviewer's rating with the computed level and completion beside it, audited. */
-export function recordConfidenceRating(db: Db, input: ConfidenceRatingInput, actorId: string): string {
+export function recordConfidenceRating(db: DbOrTx, input: ConfidenceRatingInput, actorId: string): string {
   const id = randomUUID();
   writeTransaction(db, (tx) => {
     const last = tx.select({ at: confidenceRatings.at }).from(confidenceRatings).where(eq(confidenceRatings.centreId, input.centreId)).orderBy(desc(confidenceRatings.at)).get();

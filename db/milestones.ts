@@ -1,6 +1,5 @@
 import { and, eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
-import type { Db } from "./client";
 import { writeAudit, type AuditActor } from "./audit";
 import { centres, milestones } from "./schema";
 import { ConflictError, NotFoundError } from "@/lib/domain/errors";
@@ -8,7 +7,7 @@ import type { MilestoneInput, UpdateMilestoneInput } from "@/lib/validation/cent
 import { writeTransaction, type DbOrTx } from "./transaction";
 
 /** The milestone with the province of its centre, for the permission check before an edit. */
-export function getMilestoneWithProvince(db: Db, id: string) {
+export function getMilestoneWithProvince(db: DbOrTx, id: string) {
   return db
     .select({ milestone: milestones, provinceCode: centres.provinceCode })
     .from(milestones)
@@ -37,7 +36,7 @@ export function updateMilestone(db: DbOrTx, input: UpdateMilestoneInput, actor: 
   writeTransaction(db, (tx) => {
     const before = tx.select().from(milestones).where(eq(milestones.id, id)).get();
     if (!before) throw new NotFoundError();
-    if (before.version !== version) throw new ConflictError();
+    if (before.version !== version) throw new ConflictError(undefined, before.version);
     tx.update(milestones)
       .set({ ...changes, version: version + 1 })
       .where(and(eq(milestones.id, id), eq(milestones.version, version)))

@@ -149,7 +149,7 @@ test("the permission matrix: other provinces do not exist, reviewers do not regi
   await problemBody(await staffZj.put(`${gd}/updates/${openPeriod}`, { version: 0, milestones: [] }), 404);
   await problemBody(await staffZj.post(`${gd}/updates/2026-Q3/submit`, { version: 1 }), 404);
   await problemBody(await reviewerZj.post(`${gd}/updates/2026-Q3/approve`, { version: 1 }), 404);
-  await problemBody(await staffZj.post("/api/v1/centres", { ...centreBody("无权限"), provinceCode: "440000", cityCode: "440300" }), 403);
+  await problemBody(await staffZj.post("/api/v1/centres", { ...centreBody("无权限"), provinceCode: "440000", cityCode: "440300" }), 404);
   await problemBody(await reviewerZj.post("/api/v1/centres", centreBody("无权限")), 403);
   await problemBody(await reviewerZj.patch(gd, { version: 1 }), 403);
   await problemBody(await nobody.post("/api/v1/centres", centreBody("无权限")), 401);

@@ -9,9 +9,23 @@ test.describe("Zhejiang staff", () => {
     await signIn(page, accounts.staffZj);
   });
 
-  const refused = [
+  // Another province's centre does not exist for them: its page and its forms are not found.
+  const unknown = [
     { what: "a Guangdong centre", path: `/centres/${guangdong.id}` },
     { what: "a Guangdong centre's edit page", path: `/centres/${guangdong.id}/edit` },
+    { what: "a Guangdong centre's new-milestone page", path: `/centres/${guangdong.id}/milestones/new` },
+    { what: "the new-centre page of Guangdong", path: "/centres/new?province=440000" },
+  ];
+  for (const { what, path } of unknown) {
+    test(`gets 404 for ${what}`, async ({ page }) => {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole("heading", { name: zh.errors.notFoundTitle })).toBeVisible();
+      await expect(page.getByText(guangdong.name)).toHaveCount(0);
+    });
+  }
+
+  const refused = [
     { what: "account administration", path: "/admin/users" },
   ];
   for (const { what, path } of refused) {
@@ -56,7 +70,8 @@ test("the centre update action refuses a Guangdong centre posted from a Zhejiang
   await field(form, zh.centres.name).fill(`被篡改的名称 ${uniqueSuffix()}`);
   await form.getByRole("button", { name: zh.common.save }).click();
 
-  await expect(form.getByRole("alert")).toHaveText(zh.errors.forbidden);
+  // Another province's centre is answered as if it did not exist.
+  await expect(form.getByRole("alert")).toHaveText(zh.errors.notFound);
   await expect(page).toHaveURL(`/centres/${zhejiang.id}/edit`);
 
   // Neither centre changed.
@@ -84,8 +99,8 @@ test("the Zhejiang reviewer cannot read a Guangdong centre", async ({ page }) =>
   await signIn(page, accounts.reviewerZj);
 
   const response = await page.goto(`/centres/${guangdong.id}`);
-  expect(response?.status()).toBe(403);
-  await expect(page.getByRole("heading", { name: zh.errors.forbiddenTitle })).toBeVisible();
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: zh.errors.notFoundTitle })).toBeVisible();
   await expect(page.getByText(guangdong.name)).toHaveCount(0);
 });
 

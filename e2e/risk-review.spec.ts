@@ -276,7 +276,8 @@ test("the review and rating actions refuse a Guangdong flag or centre posted fro
   await centre.goto(hzA.id);
   await centre.ratingForm.locator('input[name="centreId"]').evaluate((el, id) => ((el as HTMLInputElement).value = id), szA.id);
   await centre.rate("green", `（测试）越权评级。${uniqueSuffix()}`);
-  await expect(centre.formError).toHaveText(zh.errors.forbidden);
+  // Another province's centre is answered as if it did not exist.
+  await expect(centre.formError).toHaveText(zh.errors.notFound);
 
   // Nothing was recorded on either.
   const national = await signedInPage(accounts.reviewer);

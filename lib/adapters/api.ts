@@ -47,8 +47,8 @@ export interface ApiCommandOptions<P, T> {
   keys?: KeySpec;
   /** The use case's input from the route's parameters and the JSON body (null without one). */
   input: (params: P, body: unknown) => unknown;
-  /** The answer on success. */
-  answer: (value: T, params: P) => Response;
+  /** The answer on success; `call` lets it read the written row back through a query as the same caller. */
+  answer: (value: T, params: P, call: Call) => Response | Promise<Response>;
 }
 
 /**
@@ -59,7 +59,8 @@ export interface ApiCommandOptions<P, T> {
 export function apiCommand<P extends Record<string, string>, T>(route: string, useCase: UseCase<T>, options: ApiCommandOptions<P, T>) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const params = ((await context.params) ?? {}) as P;
-    const call: Call = { actor: { via: "request", request }, route, method: request.method as Call["method"], address: addressOf(request.headers) };
+    // The route's parameters name what a role refusal was refused, before the body is read.
+    const call: Call = { actor: { via: "request", request }, route, method: request.method as Call["method"], address: addressOf(request.headers), target: Object.values(params).join("/") || undefined };
     const admission = await useCase.admit(call);
     if (!admission.ok) return problemOf(admission.refusal);
     // A browser sends the session cookie with a cross-site form or fetch, so a cookie-authenticated
@@ -79,7 +80,7 @@ export function apiCommand<P extends Record<string, string>, T>(route: string, u
       body = read.value;
     }
     const outcome = await useCase.proceed(admission.admitted, options.input(params, body));
-    return outcome.ok ? options.answer(outcome.value, params) : problemOf(outcome.refusal);
+    return outcome.ok ? options.answer(outcome.value, params, call) : problemOf(outcome.refusal);
   };
 }
 

@@ -46,6 +46,23 @@ export const USE_CASE_RULES = {
   "updates.review": "reviewProvince",
 
   // Centres, milestones and confidence ratings.
+  "centres.create": "editProvince",
+  "centres.update": "editProvince",
+  "centres.patch": "editProvince",
+  "centres.newForm": "editProvince",
+  "centres.editForm": "editProvince",
+  "centres.page": "readProvince",
+  "centres.export": "readProvince",
+  "centres.detail": "readProvince",
+  // Everyone lists their own scope; a province filter outside it is refused by the query.
+  "centres.list": "readProvince",
+  "centres.rate": "reviewProvince",
+  "centres.provinceOptions": "signedIn",
+  "milestones.create": "editProvince",
+  "milestones.update": "editProvince",
+  "milestones.patch": "editProvince",
+  "milestones.newForm": "editProvince",
+  "milestones.editForm": "editProvince",
 
   // Dashboards, flags and reporting discipline.
   "dashboards.home": "signedIn",

@@ -30,6 +30,11 @@ export interface Call {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** The client's address when the adapter has the request; a session call looks it up itself. */
   address?: string | null;
+  /**
+   * What the request names (a route's ids, a form's row), for a role refusal logged before the input is
+   * read; `execute` finds it in the raw input when the adapter gives none.
+   */
+  target?: string;
 }
 
 export interface LoadContext<I> {
@@ -129,7 +134,7 @@ function defineUseCase<S extends z.ZodType, R, T>(spec: BaseSpec<S, R>, run: (db
     }
     const { actor } = resolved;
     if (!ruleAdmitsRole(rule, actor)) {
-      await refuse(call, actor, `role_${actor.role}`, undefined);
+      await refuse(call, actor, `role_${actor.role}`, call.target);
       return { ok: false as const, refusal: { kind: "forbidden" } as Refusal, actor };
     }
     const admitted: Admitted = Object.freeze({ useCase: spec.name, actor, call });
@@ -164,12 +169,28 @@ function defineUseCase<S extends z.ZodType, R, T>(spec: BaseSpec<S, R>, run: (db
     }
   }
 
+  /**
+   * The unparsed input's target: its id, else what the use case's own `target` reads from it (written
+   * for parsed input, so only a plain string it finds counts).
+   */
+  function rawTarget(raw: unknown): string | undefined {
+    if (typeof raw !== "object" || raw === null) return undefined;
+    const id = idOf(raw);
+    if (id !== undefined || !spec.target) return id;
+    try {
+      const named: unknown = (spec.target as (input: unknown) => unknown)(raw);
+      return typeof named === "string" && named !== "" ? named : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   return {
     name: spec.name,
     admit,
     proceed,
     async execute(call, raw) {
-      const admission = await admit(call);
+      const admission = await admit(call.target !== undefined ? call : { ...call, target: rawTarget(raw) });
       return admission.ok ? proceed(admission.admitted, raw) : admission;
     },
   };

@@ -2,34 +2,37 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { createCentreFor, createMilestoneFor, updateCentreFor, updateMilestoneFor } from "@/app/_lib/centre-edits";
-import { formAction } from "@/lib/auth/form-action";
-import { centreSchema, milestoneSchema, updateCentreSchema, updateMilestoneSchema } from "@/lib/validation/centre";
+import { formCommand } from "@/lib/adapters/form";
+import { createCentre } from "@/lib/use-cases/centres/create-centre";
+import { createMilestone, updateMilestone } from "@/lib/use-cases/centres/milestone-edits";
+import { updateCentre } from "@/lib/use-cases/centres/update-centre";
 
-// The rules (stored province checked, version compared) live in centre-edits, shared with the REST API.
+// The rules (stored province checked, version compared) live in the use cases, shared with the REST API.
 
-const EDITORS = ["staff", "admin"] as const;
-
-export const createCentreAction = formAction("createCentreAction", { schema: centreSchema, roles: EDITORS }, (input, user) => {
-  const id = createCentreFor(user, input);
-  revalidatePath(`/provinces/${input.provinceCode}`);
-  redirect(`/centres/${id}`);
+export const createCentreAction = formCommand("createCentreAction", createCentre, {
+  done: ({ id, provinceCode }) => {
+    revalidatePath(`/provinces/${provinceCode}`);
+    redirect(`/centres/${id}`);
+  },
 });
 
-export const updateCentreAction = formAction("updateCentreAction", { schema: updateCentreSchema, roles: EDITORS }, (input, user) => {
-  updateCentreFor(user, input);
-  revalidatePath(`/centres/${input.id}`);
-  redirect(`/centres/${input.id}`);
+export const updateCentreAction = formCommand("updateCentreAction", updateCentre, {
+  done: ({ id }) => {
+    revalidatePath(`/centres/${id}`);
+    redirect(`/centres/${id}`);
+  },
 });
 
-export const createMilestoneAction = formAction("createMilestoneAction", { schema: milestoneSchema, roles: EDITORS }, (input, user) => {
-  createMilestoneFor(user, input);
-  revalidatePath(`/centres/${input.centreId}`);
-  redirect(`/centres/${input.centreId}`);
+export const createMilestoneAction = formCommand("createMilestoneAction", createMilestone, {
+  done: ({ centreId }) => {
+    revalidatePath(`/centres/${centreId}`);
+    redirect(`/centres/${centreId}`);
+  },
 });
 
-export const updateMilestoneAction = formAction("updateMilestoneAction", { schema: updateMilestoneSchema, roles: EDITORS }, (input, user) => {
-  const centreId = updateMilestoneFor(user, input);
-  revalidatePath(`/centres/${centreId}`);
-  redirect(`/centres/${centreId}`);
+export const updateMilestoneAction = formCommand("updateMilestoneAction", updateMilestone, {
+  done: ({ centreId }) => {
+    revalidatePath(`/centres/${centreId}`);
+    redirect(`/centres/${centreId}`);
+  },
 });

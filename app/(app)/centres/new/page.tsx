@@ -1,33 +1,28 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { getProvince } from "@/db/provinces";
-import { requireUser } from "@/lib/auth/current-user";
-import { assertCanEditCentresIn } from "@/lib/auth/guards";
-import { localName } from "@/lib/i18n/locale";
+import { pageData } from "@/lib/adapters/page";
+import { newCentreForm } from "@/lib/use-cases/centres/centre-forms";
 import { CentreForm } from "../_components/centre-form";
-import { centreFormOptions } from "../_components/form-options";
 
-type Props = { searchParams: Promise<{ province?: string }> };
+type Props = { searchParams: Promise<{ province?: string | string[] }> };
 
 export default async function NewCentrePage({ searchParams }: Props) {
-  const user = await requireUser();
   // Staff create in their own province; an admin picks the province from its page.
-  const provinceCode = (await searchParams).province ?? user.provinceCode;
-  if (!provinceCode) notFound();
-  const province = getProvince(getDb(), provinceCode);
-  if (!province) notFound();
-  assertCanEditCentresIn(user, provinceCode, "/centres/new");
+  const { province } = await searchParams;
+  const { provinceCode, provinceName, cities, targets } = await pageData("/centres/new", newCentreForm, {
+    province: Array.isArray(province) ? province[0] : province,
+    locale: await getLocale(),
+  });
   const t = await getTranslations();
   return (
     <>
       <p className="breadcrumb">
-        <Link href={`/provinces/${provinceCode}`}>{localName(await getLocale(), province)}</Link> /
+        <Link href={`/provinces/${provinceCode}`}>{provinceName}</Link> /
       </p>
       <h1>{t("centres.new")}</h1>
       <CentreForm
-        {...centreFormOptions(provinceCode)}
+        cities={cities}
+        targets={targets}
         initial={{
           provinceCode,
           cityCode: "",

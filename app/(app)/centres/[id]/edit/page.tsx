@@ -1,21 +1,14 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { getCentre } from "@/db/centres";
-import { requireUser } from "@/lib/auth/current-user";
-import { assertCanEditCentresIn } from "@/lib/auth/guards";
+import { pageData } from "@/lib/adapters/page";
+import { centreEditForm } from "@/lib/use-cases/centres/centre-forms";
 import { CentreForm } from "../../_components/centre-form";
-import { centreFormOptions } from "../../_components/form-options";
 
 type Props = { params: Promise<{ id: string }> };
 
 export default async function EditCentrePage({ params }: Props) {
   const { id } = await params;
-  const user = await requireUser();
-  const centre = getCentre(getDb(), id);
-  if (!centre) notFound();
-  assertCanEditCentresIn(user, centre.provinceCode, "/centres/[id]/edit", id);
+  const { centre, cities, targets } = await pageData("/centres/[id]/edit", centreEditForm, { id });
   const t = await getTranslations();
   return (
     <>
@@ -23,10 +16,7 @@ export default async function EditCentrePage({ params }: Props) {
         <Link href={`/centres/${id}`}>{centre.name}</Link> /
       </p>
       <h1>{t("centres.edit")}</h1>
-      <CentreForm
-        {...centreFormOptions(centre.provinceCode)}
-        initial={{ ...centre, targetIds: centre.targets.map((target) => target.id) }}
-      />
+      <CentreForm cities={cities} targets={targets} initial={centre} />
     </>
   );
 }

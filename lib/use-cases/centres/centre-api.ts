@@ -1,0 +1,53 @@
+import "server-only";
+import { z } from "zod";
+import { getCentre } from "@/db/centres";
+import { getProvince } from "@/db/provinces";
+import { centreDetail as presentCentre, centreList as listCentres } from "@/lib/api/read-centres";
+import type { CentreDetail, CentreList } from "@/lib/api/schemas";
+import { chinaToday } from "@/lib/domain/china-time";
+import { ForbiddenError, FieldErrors, NotFoundError } from "@/lib/domain/errors";
+import { RULES } from "@/lib/domain/access-policy";
+import { readableScope } from "@/lib/domain/permissions";
+import { env } from "@/lib/env";
+import { asOfQuerySchema, CENTRE_ID_PATTERN, centresQuerySchema } from "@/lib/validation/api-query";
+import { defineQuery } from "../define";
+import { getEngine } from "../engine";
+
+// The REST API's reads of centres. The write routes answer with the centre as `centres.detail` shows it
+// then, read through this query with the writer's own credentials.
+
+/** One centre with its milestones, standing and flags, as of a past day or now. */
+export const centreDetail = defineQuery({
+  name: "centres.detail",
+  input: () => asOfQuerySchema(chinaToday(), env.REPORTING_START).extend({ id: z.string().max(100) }),
+  load: ({ db, input }) => (CENTRE_ID_PATTERN.test(input.id) ? getCentre(db, input.id) : undefined),
+  province: (centre) => centre.provinceCode,
+  run: async ({ db, input, rows: centre }): Promise<CentreDetail> => {
+    const engine = await getEngine(input.asOf);
+    const detail = presentCentre(db, engine, centre);
+    // Registered after the day shown: as of then it did not exist.
+    if (!detail) throw new NotFoundError();
+    return { asOf: engine.asOf, today: engine.today, ...detail };
+  },
+});
+
+/**
+ * The centres in the caller's scope, filtered and paged. A `province` filter naming an unknown province
+ * is invalid (400); naming one outside the caller's scope is refused (403), as the other lists refuse it:
+ * the 34 divisions are public, so the refusal tells nothing about any row.
+ */
+export const centreList = defineQuery({
+  name: "centres.list",
+  input: () => centresQuerySchema(chinaToday(), env.REPORTING_START),
+  load: ({ db, actor, input }) => {
+    if (input.province === undefined) return {};
+    if (!getProvince(db, input.province)) throw new FieldErrors({ province: "provinceUnknown" });
+    if (!RULES.readProvince(actor, input.province)) throw new ForbiddenError(input.province);
+    return {};
+  },
+  province: () => null,
+  run: async ({ db, actor, input }): Promise<CentreList> => {
+    const engine = await getEngine(input.asOf);
+    return { asOf: engine.asOf, today: engine.today, ...listCentres(db, engine, readableScope(actor), input) };
+  },
+});
