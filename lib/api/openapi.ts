@@ -77,7 +77,7 @@ function operations(today: string, start: string): Operation[] {
       description: `Centres registered by the day shown, ordered by province, city and name, with status, completion, schedule index, latest approved period and open flags. ${SCOPE_NOTE}`,
       query: centresQuerySchema(today, start),
       response: CentreListSchema,
-      errors: [400, 401, 403],
+      errors: [400, 401, 404],
     },
     {
       path: "/api/v1/centres/{id}",
@@ -114,7 +114,7 @@ function operations(today: string, start: string): Operation[] {
 const ERROR_RESPONSES: Record<ErrorStatus, { name: string; description: string }> = {
   400: { name: "BadRequest", description: "A query parameter or body field is invalid, unknown, or the body is not JSON; `errors` names each one" },
   401: { name: "Unauthorized", description: "No valid token or session" },
-  403: { name: "Forbidden", description: "A filter or body names a province outside the caller's scope, or the caller's role may not do this" },
+  403: { name: "Forbidden", description: "The caller's role may not do this, or a body names a province the caller may not write in" },
   404: { name: "NotFound", description: "No such resource in the caller's scope" },
   409: { name: "Conflict", description: "The resource changed since the version sent was read; `version` is the current one" },
   413: { name: "ContentTooLarge", description: "The body is larger than 256 KB" },

@@ -5,8 +5,7 @@ import { getProvince } from "@/db/provinces";
 import { centreDetail as presentCentre, centreList as listCentres } from "@/lib/api/read-centres";
 import type { CentreDetail, CentreList } from "@/lib/api/schemas";
 import { chinaToday } from "@/lib/domain/china-time";
-import { ForbiddenError, FieldErrors, NotFoundError } from "@/lib/domain/errors";
-import { RULES } from "@/lib/domain/access-policy";
+import { FieldErrors, NotFoundError } from "@/lib/domain/errors";
 import { readableScope } from "@/lib/domain/permissions";
 import { env } from "@/lib/env";
 import { asOfQuerySchema, CENTRE_ID_PATTERN, centresQuerySchema } from "@/lib/validation/api-query";
@@ -33,19 +32,20 @@ export const centreDetail = defineQuery({
 
 /**
  * The centres in the caller's scope, filtered and paged. A `province` filter naming an unknown province
- * is invalid (400); naming one outside the caller's scope is refused (403), as the other lists refuse it:
- * the 34 divisions are public, so the refusal tells nothing about any row.
+ * is invalid (400); naming one outside the caller's scope is not found (404, logged), as the flag and
+ * reporting lists answer it.
  */
 export const centreList = defineQuery({
   name: "centres.list",
   input: () => centresQuerySchema(chinaToday(), env.REPORTING_START),
-  load: ({ db, actor, input }) => {
-    if (input.province === undefined) return {};
+  load: ({ db, input }) => {
+    if (input.province === undefined) return { province: null };
     if (!getProvince(db, input.province)) throw new FieldErrors({ province: "provinceUnknown" });
-    if (!RULES.readProvince(actor, input.province)) throw new ForbiddenError(input.province);
-    return {};
+    return { province: input.province };
   },
-  province: () => null,
+  // The filter's province is checked like a row's: outside the caller's scope it is not found.
+  province: (rows) => rows.province,
+  target: (input) => input.province,
   run: async ({ db, actor, input }): Promise<CentreList> => {
     const engine = await getEngine(input.asOf);
     return { asOf: engine.asOf, today: engine.today, ...listCentres(db, engine, readableScope(actor), input) };

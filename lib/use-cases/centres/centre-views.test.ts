@@ -79,11 +79,11 @@ describe("the centre and milestone forms", () => {
 });
 
 describe("the API's reads and the centre download", () => {
-  it("list the reader's own scope and refuse a filter outside it (403) or an unknown province (400)", async () => {
+  it("list the reader's own scope, and answer a filter outside it as not found (404) and an unknown province as invalid (400)", async () => {
     const own = await centreList.execute(get(ids.staff), {});
     if (!own.ok) throw new Error("list");
     expect(own.value.items.map((c) => c.id)).toEqual([zjCentre]);
-    expect(await centreList.execute(get(ids.staff), { province: "440000" })).toMatchObject({ ok: false, refusal: { kind: "forbidden" } });
+    expect(await centreList.execute(get(ids.staff), { province: "440000" })).toMatchObject({ ok: false, refusal: { kind: "notFound" } });
     expect(refusalsOf(db, ids.staff).map((e) => e.target)).toEqual(["440000"]);
     expect(await centreList.execute(get(ids.staff), { province: "990000" })).toMatchObject({ ok: false, refusal: { kind: "invalid", fields: [{ path: "province", code: "provinceUnknown" }] } });
     const national = await centreList.execute(get(ids.national), { province: "440000" });
