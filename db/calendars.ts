@@ -4,7 +4,7 @@ import { writeAudit, type AuditActor } from "./audit";
 import { provinces, reportingCalendars } from "./schema";
 import { ConflictError, NotFoundError } from "@/lib/domain/errors";
 import { DEFAULT_CALENDAR, type Calendar } from "@/lib/domain/periods";
-import { writeTransaction } from "./transaction";
+import { writeTransaction, type DbOrTx } from "./transaction";
 
 /** A province's calendar as an admin edits it: version 0 and `isDefault` while no row is stored. */
 export interface CalendarSetting extends Calendar {
@@ -53,7 +53,7 @@ export function listCalendars(db: Db) {
  * Saves a province's calendar if nobody changed it since `version` was read: version 0 means
  * "was the default", so the first save inserts the row and a concurrent first save is refused.
  */
-export function setCalendar(db: Db, provinceCode: string, version: number, calendar: Calendar, actor: AuditActor): void {
+export function setCalendar(db: DbOrTx, provinceCode: string, version: number, calendar: Calendar, actor: AuditActor): void {
   writeTransaction(db, (tx) => {
     if (!tx.select({ code: provinces.code }).from(provinces).where(eq(provinces.code, provinceCode)).get()) throw new NotFoundError();
     const before = tx.select(calendarColumns).from(reportingCalendars).where(eq(reportingCalendars.provinceCode, provinceCode)).get();

@@ -1,12 +1,10 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { listThresholdOverrides } from "@/db/thresholds";
-import { requireUser } from "@/lib/auth/current-user";
-import { assertAdmin } from "@/lib/auth/guards";
+import { pageData } from "@/lib/adapters/page";
 import { formatNumber } from "@/lib/domain/format";
 import { DEFAULT_THRESHOLDS } from "@/lib/domain/risk/thresholds";
 import { readThreshold, THRESHOLD_FIELDS, withOverrides } from "@/lib/domain/risk/threshold-fields";
 import { localeOrDefault } from "@/lib/i18n/locale";
+import { thresholdsPage } from "@/lib/use-cases/admin/thresholds-page";
 import { ThresholdForm } from "./_components/threshold-form";
 
 type Props = { searchParams: Promise<{ saved?: string; reset?: string }> };
@@ -17,12 +15,9 @@ export async function generateMetadata() {
 
 /** Every risk threshold with its default and the value in force; each edit is audited and applies at once. */
 export default async function ThresholdsPage({ searchParams }: Props) {
-  const user = await requireUser();
-  assertAdmin(user, "/admin/thresholds");
+  const { overrides } = await pageData("/admin/thresholds", thresholdsPage, {});
   const t = await getTranslations();
   const locale = localeOrDefault(await getLocale());
-  const db = getDb();
-  const overrides = listThresholdOverrides(db);
   const current = withOverrides(new Map([...overrides].map(([key, row]) => [key, row.value])));
   const { saved, reset } = await searchParams;
   const changedKey = saved ?? reset;
