@@ -1,10 +1,9 @@
 import { redirect } from "next/navigation";
-import { requireUser } from "@/lib/auth/current-user";
-import { readableScope } from "@/lib/domain/permissions";
+import { pageData } from "@/lib/adapters/page";
+import { homeTarget } from "@/lib/use-cases/dashboards/home-target";
 
 /** Home: a user bound to one province lands on it; national users on the national overview. */
 export default async function HomePage() {
-  const user = await requireUser();
-  const scope = readableScope(user);
-  redirect(scope === "all" ? "/overview" : scope === "none" ? "/provinces" : `/provinces/${scope}`);
+  const { href } = await pageData("/", homeTarget, {});
+  redirect(href);
 }

@@ -98,9 +98,11 @@ afterAll(() => close());
 describe("centreApprovedHistory", () => {
   it("lists the approved periods in order with their figures as approved, and the newest milestone progress", () => {
     const { periods, milestoneProgress } = centreApprovedHistory(db, centreId);
+    // Mapped as the engine maps approvals: figures nobody reported are null.
+    const unreported = { patentsGranted: null, techContractValueYuan: null, firmsIncubated: null, talentIntroduced: null };
     expect(periods).toEqual([
-      { period: "2026-Q3", periodEnd: "2026-09-30", investmentExecutedYuan: 100_000_000, resultsProduced: 10, resultsConverted: 3, utilizationPercent: 60, computePflops: 50 },
-      { period: "2026-Q4", periodEnd: "2026-12-31", investmentExecutedYuan: 140_000_000, resultsProduced: 12, resultsConverted: null, utilizationPercent: null, computePflops: null },
+      { period: "2026-Q3", periodEnd: "2026-09-30", investmentExecutedYuan: 100_000_000, resultsProduced: 10, resultsConverted: 3, utilizationPercent: 60, computePflops: 50, ...unreported },
+      { period: "2026-Q4", periodEnd: "2026-12-31", investmentExecutedYuan: 140_000_000, resultsProduced: 12, resultsConverted: null, utilizationPercent: null, computePflops: null, ...unreported },
     ]);
     // The Q4 correction's milestone progress, not the draft's (90, 40) nor Q3's.
     expect(Object.fromEntries(milestoneProgress)).toEqual({

@@ -1,15 +1,9 @@
 import { and, asc, desc, eq, inArray, isNull, lt } from "drizzle-orm";
 import type { Db } from "./client";
-import { approvalStandsAt, num } from "./engine-data";
-import { CONVERTED_FIELDS } from "@/lib/validation/update";
-import type { IndicatorPeriod } from "@/lib/export/tables/centre";
+import { approvalStandsAt } from "./engine-data";
+import type { ApprovedReport } from "@/lib/domain/engine";
+import { APPROVED_REPORT } from "@/lib/registry/approved-report";
 import { auditLog, updateApprovals, updates, users, type ApprovedMilestone, type ApprovedValues } from "./schema";
-
-
-/** One approved period's figures (resultsConverted: the five conversion modes added, null when none was reported). */
-export interface ApprovedPeriodFigures extends IndicatorPeriod {
-  computePflops: number | null;
-}
 
 /**
  * A centre's approved figures period by period and its milestones' approved progress, as they stood
@@ -25,19 +19,11 @@ export function centreApprovedHistory(db: Db, centreId: string, cutoff?: string)
     .orderBy(asc(updateApprovals.periodEnd))
     .all();
   const milestoneProgress = new Map<string, { progress: number; actualCompletionDate: string | null }>();
-  const periods: ApprovedPeriodFigures[] = rows.map((row) => {
+  // Each period's figures mapped as the engine maps them (the charts read their IndicatorPeriod part).
+  const periods: ApprovedReport[] = rows.map((row) => {
     for (const m of row.milestones as ApprovedMilestone[]) milestoneProgress.set(m.id, { progress: m.progress, actualCompletionDate: m.actualCompletionDate });
     const v = row.values as ApprovedValues;
-    const modes = CONVERTED_FIELDS.map((f) => num(v[f]));
-    return {
-      period: row.period,
-      periodEnd: row.periodEnd,
-      investmentExecutedYuan: num(v.investmentExecutedYuan),
-      resultsProduced: num(v.resultsProduced),
-      resultsConverted: modes.every((m) => m === null) ? null : modes.reduce<number>((sum, m) => sum + (m ?? 0), 0),
-      utilizationPercent: num(v.utilizationPercent),
-      computePflops: num(v.computePflops),
-    };
+    return APPROVED_REPORT.fromRecord(row.period, row.periodEnd, v);
   });
   return { periods, milestoneProgress };
 }

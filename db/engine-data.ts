@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNull, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, gte, isNull, lt, or, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
 import { auditLog, centreFocusTags, centres, centreTargets, milestones, planTargets, provinces, reportingCalendars, updateApprovals, updateMilestones, updates, type ApprovedMilestone, type ApprovedValues } from "./schema";
@@ -6,12 +6,7 @@ import { isEnterpriseLead } from "@/lib/domain/credit-code";
 import { DEFAULT_CALENDAR } from "@/lib/domain/periods";
 import type { ApprovedReport, EngineCentre, EngineInput, EngineTarget } from "@/lib/domain/engine";
 import type { FocusTag } from "@/lib/domain/vocabulary";
-
-/** The five conversion modes added together, in this order; null when none was reported. */
-function convertedSum(a: number | null, b: number | null, c: number | null, d: number | null, e: number | null): number | null {
-  if (a === null && b === null && c === null && d === null && e === null) return null;
-  return 0 + (a ?? 0) + (b ?? 0) + (c ?? 0) + (d ?? 0) + (e ?? 0);
-}
+import { APPROVED_REPORT } from "@/lib/registry/approved-report";
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
@@ -24,7 +19,6 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 // columns need no decoding (text and numbers).
 type TagRow = [centreId: string, tag: FocusTag, position: number];
 type MilestoneRow = [id: string, centreId: string, title: string, weight: number, plannedDate: string, progress: number];
-type UpdateRow = [centreId: string, period: string, periodEnd: string, investmentExecutedYuan: number | null, computePflops: number | null, utilizationPercent: number | null, patentsGranted: number | null, resultsProduced: number | null, convertedSelf: number | null, convertedTransfer: number | null, convertedLicense: number | null, convertedJoint: number | null, convertedEquity: number | null, techContractValueYuan: number | null, firmsIncubated: number | null, talentIntroduced: number | null];
 type CentreRow = [id: string, provinceCode: string, cityCode: string, status: EngineCentre["status"], leadInstitution: string, leadCreditCode: string | null, plannedBudgetYuan: number, startDate: string, plannedCompletionDate: string];
 
 /**
@@ -52,8 +46,7 @@ function revert<T extends object>(row: T, asOf: Record<string, unknown> | undefi
   return reverted;
 }
 
-/** A figure from an approval's stored values: numbers only, anything else is "not reported". */
-export const num = (v: unknown) => (typeof v === "number" ? v : null);
+export { num } from "@/lib/registry/approved-report";
 
 /** Approvals standing at `cutoff`: made before it and not withdrawn (reopened) by then. */
 export function approvalStandsAt(cutoff: string): SQL {
@@ -173,21 +166,14 @@ function revertRow<T extends readonly unknown[]>(row: T, asOf: Record<string, un
 
 type Approved = { approvedProgress: Map<string, number>; reportsOf: Map<string, ApprovedReport[]> };
 
-function reportOf(period: string, periodEnd: string, v: { investmentExecutedYuan: number | null; computePflops: number | null; utilizationPercent: number | null; patentsGranted: number | null; resultsProduced: number | null; convertedSelf: number | null; convertedTransfer: number | null; convertedLicense: number | null; convertedJoint: number | null; convertedEquity: number | null; techContractValueYuan: number | null; firmsIncubated: number | null; talentIntroduced: number | null }): ApprovedReport {
-  return {
-    period,
-    periodEnd,
-    investmentExecutedYuan: v.investmentExecutedYuan,
-    computePflops: v.computePflops,
-    utilizationPercent: v.utilizationPercent,
-    patentsGranted: v.patentsGranted,
-    resultsProduced: v.resultsProduced,
-    techContractValueYuan: v.techContractValueYuan,
-    firmsIncubated: v.firmsIncubated,
-    talentIntroduced: v.talentIntroduced,
-    resultsConverted: convertedSum(v.convertedSelf, v.convertedTransfer, v.convertedLicense, v.convertedJoint, v.convertedEquity),
-  };
-}
+/** The `updates` columns of the indicators the engine reads, in the mapping's order (the registry key is the column's property). */
+const REPORT_COLUMNS = Object.fromEntries(
+  APPROVED_REPORT.keys.map((key) => {
+    const column = (getTableColumns(updates) as Record<string, SQLiteColumn | undefined>)[key];
+    if (!column) throw new Error(`Indicator ${key} has no column in the updates table`);
+    return [key, column];
+  }),
+);
 
 /** The approved updates as they are now. */
 function approvedNow(db: Db): Approved {
@@ -203,30 +189,12 @@ function approvedNow(db: Db): Approved {
 
   const reportsOf = new Map<string, ApprovedReport[]>();
   const updateRows = db
-    .select({
-      centreId: updates.centreId,
-      period: updates.period,
-      periodEnd: updates.periodEnd,
-      investmentExecutedYuan: updates.investmentExecutedYuan,
-      computePflops: updates.computePflops,
-      utilizationPercent: updates.utilizationPercent,
-      patentsGranted: updates.patentsGranted,
-      resultsProduced: updates.resultsProduced,
-      convertedSelf: updates.convertedSelf,
-      convertedTransfer: updates.convertedTransfer,
-      convertedLicense: updates.convertedLicense,
-      convertedJoint: updates.convertedJoint,
-      convertedEquity: updates.convertedEquity,
-      techContractValueYuan: updates.techContractValueYuan,
-      firmsIncubated: updates.firmsIncubated,
-      talentIntroduced: updates.talentIntroduced,
-    })
+    .select({ centreId: updates.centreId, period: updates.period, periodEnd: updates.periodEnd, ...REPORT_COLUMNS })
     .from(updates)
     .where(eq(updates.status, "approved"))
-    .values() as UpdateRow[];
-  for (const [centreId, period, periodEnd, investmentExecutedYuan, computePflops, utilizationPercent, patentsGranted, resultsProduced, convertedSelf, convertedTransfer, convertedLicense, convertedJoint, convertedEquity, techContractValueYuan, firmsIncubated, talentIntroduced] of updateRows) {
-    push(reportsOf, centreId, reportOf(period, periodEnd, { investmentExecutedYuan, computePflops, utilizationPercent, patentsGranted, resultsProduced, convertedSelf, convertedTransfer, convertedLicense, convertedJoint, convertedEquity, techContractValueYuan, firmsIncubated, talentIntroduced }));
-  }
+    .values() as [centreId: string, period: string, periodEnd: string, ...figures: unknown[]][];
+  // The figures follow the three leading columns in the mapping's order.
+  for (const row of updateRows) push(reportsOf, row[0], APPROVED_REPORT.toReport(row[1], row[2], row, 3));
   return { approvedProgress, reportsOf };
 }
 
@@ -243,25 +211,7 @@ function approvedAt(db: Db, cutoff: string): Approved {
   for (const row of rows) {
     for (const m of row.milestones as ApprovedMilestone[]) approvedProgress.set(m.id, m.progress);
     const v = row.values as ApprovedValues;
-    push(
-      reportsOf,
-      row.centreId,
-      reportOf(row.period, row.periodEnd, {
-        investmentExecutedYuan: num(v.investmentExecutedYuan),
-        computePflops: num(v.computePflops),
-        utilizationPercent: num(v.utilizationPercent),
-        patentsGranted: num(v.patentsGranted),
-        resultsProduced: num(v.resultsProduced),
-        convertedSelf: num(v.convertedSelf),
-        convertedTransfer: num(v.convertedTransfer),
-        convertedLicense: num(v.convertedLicense),
-        convertedJoint: num(v.convertedJoint),
-        convertedEquity: num(v.convertedEquity),
-        techContractValueYuan: num(v.techContractValueYuan),
-        firmsIncubated: num(v.firmsIncubated),
-        talentIntroduced: num(v.talentIntroduced),
-      }),
-    );
+    push(reportsOf, row.centreId, APPROVED_REPORT.fromRecord(row.period, row.periodEnd, v));
   }
   return { approvedProgress, reportsOf };
 }

@@ -71,6 +71,27 @@ describe("computeEngine on the demo data", () => {
     ]);
   });
 
+  it("flags the demo centres behind their own milestone plan on 2026-11-27", () => {
+    const { flags, centres: results, flagsByProvince } = computeEngine(db, TODAY, REPORTING_START);
+    const slipping = flags.filter((f) => f.code === "schedule_slippage" && f.subject.kind === "centre");
+    // Zhuhai: weights 2,3,3,4,3 (15) at 100,100,30,15,20 → 710 ÷ 15 = 47.3%, all five due → 100%: 0.473, red.
+    // Jiaxing: weights 2,3,4,3,3 (15) at 100,100,80,50,0 → 970 ÷ 15 = 64.7%; 12 of 15 due → 80%: 64.7 ÷ 80 = 0.809, amber.
+    // Zhangjiang: weights 2,4,3,5,4 (18) at 100,100,100,70,0 → 1250 ÷ 18 = 69.4%; 14 of 18 due → 77.8%: 0.892, amber.
+    // Haidian's 90.3 ÷ 100 = 0.903 is not below 0.9: no flag.
+    expect(slipping.map((f) => [f.subject.ids[0], f.severity, f.values.scheduleIndex, f.values.completionPct, f.values.plannedCompletionPct])).toEqual([
+      [id("gd-zh-health-1"), "red", 0.473, 47.3, 100],
+      [id("zj-jx-llm-1"), "amber", 0.809, 64.7, 80],
+      [id("sh-pd-chip-1"), "amber", 0.892, 69.4, 77.8],
+    ]);
+    expect(results.get(id("bj-hd-ai4s-lab"))!.scheduleIndex).toBe(0.903);
+    // The flag the centre page and its province's list show.
+    const jiaxing = slipping[1]!;
+    expect(jiaxing.key).toBe(`schedule_slippage|${id("zj-jx-llm-1")}|centre`);
+    expect(results.get(id("zj-jx-llm-1"))!.flags).toContain(jiaxing);
+    expect(flagsByProvince.get("330000")).toContain(jiaxing);
+    expect(jiaxing.explanation.zh).toBe("截至 2026-11-27，里程碑完成 64.7%，按计划应完成 80.0%，进度指数 0.809（完成/计划），低于 0.9 的黄色阈值。");
+  });
+
   it("flags Zhejiang as scattered: three centres with large_models as primary focus", () => {
     const { flags, flagsByProvince } = computeEngine(db, TODAY, REPORTING_START);
     const scattered = flags.filter((f) => f.code === "scattered_resources" && f.subject.ids[0] === "330000");

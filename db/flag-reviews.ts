@@ -5,7 +5,7 @@ import { writeAudit } from "./audit";
 import { flagReviews, users } from "./schema";
 import type { FlagAction, FlagReview } from "@/lib/domain/risk/flag-review";
 import type { RiskFlag } from "@/lib/domain/risk/types";
-import { writeTransaction } from "./transaction";
+import { writeTransaction, type DbOrTx } from "./transaction";
 
 /**
  * Now, or a millisecond after `previous` when the clock has not moved past it: a subject's history is
@@ -26,7 +26,7 @@ export interface FlagReviewInput {
 }
 
 /** Appends a review of a flag as computed now (its severity and figures are the yardstick for "worse"), audited. */
-export function recordFlagReview(db: Db, input: FlagReviewInput, actorId: string): string {
+export function recordFlagReview(db: DbOrTx, input: FlagReviewInput, actorId: string): string {
   const id = randomUUID();
   const row = {
     id,

@@ -1,7 +1,6 @@
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import {
   CADENCES,
-  COMPUTE_PRECISIONS,
   UPDATE_STATUSES,
   CENTRE_STATUSES,
   FOCUS_TAGS,
@@ -12,6 +11,7 @@ import {
   TARGET_KINDS,
 } from "@/lib/domain/vocabulary";
 import { TARGET_MEASURES } from "@/lib/domain/target-measures";
+import { inFormOrder, INDICATORS, type IndicatorDef } from "@/lib/registry/indicators";
 import { FLAG_ACTIONS } from "@/lib/domain/risk/flag-review";
 import { RISK_SEVERITIES } from "@/lib/domain/risk/types";
 import { DELIVERY_LEVELS } from "@/lib/domain/engine";
@@ -23,6 +23,25 @@ import { LOGIN_OUTCOMES } from "@/lib/auth/throttle";
 // money is integer 元. Every editable row has a `version` for optimistic concurrency.
 
 // Defaults are set in JavaScript rather than SQL so the schema stays dialect-portable.
+
+const realColumn = (name: string) => real(name);
+const integerColumn = (name: string) => integer(name);
+const enumColumn = <const V extends readonly [string, ...string[]]>(name: string, values: V) => text(name, { enum: values });
+type IndicatorColumn<E extends IndicatorDef> = E extends { values: infer V extends readonly [string, ...string[]] }
+  ? ReturnType<typeof enumColumn<V>>
+  : E extends { type: "decimal" | "percent" }
+    ? ReturnType<typeof realColumn>
+    : ReturnType<typeof integerColumn>;
+
+/**
+ * The `updates` columns of the indicator registry: property = the indicator's key, SQL name = its
+ * `column`; counts and amounts (integer 元) as integers, measurements and percentages as reals, enums as
+ * text. Adding an indicator to the registry adds its column here; `npm run db:generate` writes the migration.
+ */
+function indicatorColumns<R extends readonly IndicatorDef[]>(indicators: R) {
+  const column = (d: IndicatorDef) => (d.values ? enumColumn(d.column, d.values) : d.type === "decimal" || d.type === "percent" ? realColumn(d.column) : integerColumn(d.column));
+  return Object.fromEntries(inFormOrder(indicators).map((d) => [d.key, column(d)])) as { [E in R[number] as E["key"]]: IndicatorColumn<E> };
+}
 const nowIso = () => new Date().toISOString();
 const timestamps = {
   createdAt: text("created_at").notNull().$defaultFn(nowIso),
@@ -224,21 +243,8 @@ export const updates = sqliteTable(
     // Kept with the code so periods of different cadences order correctly.
     periodEnd: text("period_end").notNull(),
     status: text("status", { enum: UPDATE_STATUSES }).notNull(),
-    investmentExecutedYuan: integer("investment_executed_yuan"),
-    computePflops: real("compute_pflops"),
-    computePrecision: text("compute_precision", { enum: COMPUTE_PRECISIONS }),
-    utilizationPercent: real("utilization_percent"),
-    patentsFiled: integer("patents_filed"),
-    patentsGranted: integer("patents_granted"),
-    resultsProduced: integer("results_produced"),
-    convertedSelf: integer("converted_self"),
-    convertedTransfer: integer("converted_transfer"),
-    convertedLicense: integer("converted_license"),
-    convertedJoint: integer("converted_joint"),
-    convertedEquity: integer("converted_equity"),
-    techContractValueYuan: integer("tech_contract_value_yuan"),
-    firmsIncubated: integer("firms_incubated"),
-    talentIntroduced: integer("talent_introduced"),
+    // One nullable column per indicator of the registry, in the form's order (see indicatorColumns).
+    ...indicatorColumns(INDICATORS),
     narrative: text("narrative"),
     correctionReason: text("correction_reason"),
     // Everyone who saved this update: none of them may approve it.

@@ -31,6 +31,15 @@ describe("getThresholds", () => {
     db.insert(riskThresholds).values({ key: "conversion.retired", value: 0.9 }).run();
     expect(getThresholds(db)).toEqual(DEFAULT_THRESHOLDS);
   });
+
+  it("ignores overrides of the removed rack-occupancy thresholds, and edits around them still work", () => {
+    // Rows an administrator may have saved before the thresholds were removed; no migration deletes them.
+    db.insert(riskThresholds).values({ key: "duplicate.idleOccupancyRedBelowPercent", value: 40 }).run();
+    db.insert(riskThresholds).values({ key: "duplicate.idleOccupancyAmberBelowPercent", value: 30 }).run(); // even out of order
+    expect(getThresholds(db)).toEqual(DEFAULT_THRESHOLDS);
+    setThreshold(db, { key: "duplicate.idleUtilizationRedBelowPercent", value: 20, version: 0 }, admin);
+    expect(getThresholds(db).duplicate).toEqual({ ...DEFAULT_THRESHOLDS.duplicate, idleUtilizationRedBelowPercent: 20 });
+  });
 });
 
 describe("setThreshold", () => {
@@ -84,13 +93,14 @@ describe("setThreshold", () => {
     expect({ rows: rows(), audits: audits().length }).toEqual(before);
   });
 
-  // Defaults: schedule red 0.75 ≤ amber 0.9; utilization red 30 ≤ amber 50; occupancy 50 ≤ 65;
+  // Defaults: schedule red 0.75 ≤ amber 0.9 (targets and centres alike); utilization red 30 ≤ amber 50;
   // funding amber elapsed 0.25 ≤ red elapsed 0.75.
   it.each([
     ["schedule.redBelowIndex", 0.95], // above amber 0.9
     ["schedule.amberBelowIndex", 0.7], // below red 0.75
     ["duplicate.idleUtilizationRedBelowPercent", 55], // above amber 50
-    ["duplicate.idleOccupancyAmberBelowPercent", 45], // below red 50
+    ["schedule.centreAmberBelowIndex", 0.7], // below the centres' red 0.75
+    ["schedule.centreRedBelowIndex", 0.95], // above the centres' amber 0.9
     ["funding.amberElapsedShare", 0.8], // after red's 0.75
     ["funding.redElapsedShare", 0.2], // before amber's 0.25
   ])("refuses %s = %s with FieldErrors { value: thresholdOrder }, writing nothing", (key, value) => {
@@ -108,7 +118,7 @@ describe("setThreshold", () => {
 
   it("accepts red equal to amber", () => {
     setThreshold(db, { key: "schedule.redBelowIndex", value: 0.9, version: 0 }, admin);
-    expect(getThresholds(db).schedule).toEqual({ redBelowIndex: 0.9, amberBelowIndex: 0.9 });
+    expect(getThresholds(db).schedule).toMatchObject({ redBelowIndex: 0.9, amberBelowIndex: 0.9 });
   });
 
   it("checks the order against the other stored overrides, on reset too", () => {
@@ -119,6 +129,6 @@ describe("setThreshold", () => {
     setThreshold(db, { key: "schedule.redBelowIndex", value: 0.5, version: 0 }, admin);
     setThreshold(db, { key: "schedule.amberBelowIndex", value: 0.6, version: 1 }, admin);
     expect(() => setThreshold(db, { key: "schedule.redBelowIndex", value: null, version: 1 }, admin)).toThrow(FieldErrors);
-    expect(getThresholds(db).schedule).toEqual({ redBelowIndex: 0.5, amberBelowIndex: 0.6 });
+    expect(getThresholds(db).schedule).toEqual({ ...DEFAULT_THRESHOLDS.schedule, redBelowIndex: 0.5, amberBelowIndex: 0.6 });
   });
 });

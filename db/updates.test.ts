@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ConflictError, DomainError, ForbiddenError } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
-import { createTestDb } from "./test-db";
+import { BLANK_UPDATE_VALUES, createTestDb } from "./test-db";
 import { auditLog, notifications, updates } from "./schema";
 import { createCentre } from "./centres";
 import { createMilestone } from "./milestones";
@@ -27,25 +27,7 @@ function user(email: string, role: Actor["role"], provinceCode: string | null): 
   return { id, role, provinceCode };
 }
 
-const values: UpdateValues = {
-  investmentExecutedYuan: 300_000_000,
-  computePflops: null,
-  computePrecision: null,
-  utilizationPercent: null,
-  patentsFiled: 5,
-  patentsGranted: 1,
-  resultsProduced: 20,
-  convertedSelf: 2,
-  convertedTransfer: null,
-  convertedLicense: null,
-  convertedJoint: null,
-  convertedEquity: null,
-  techContractValueYuan: null,
-  firmsIncubated: null,
-  talentIntroduced: null,
-  narrative: null,
-  correctionReason: null,
-};
+const values: UpdateValues = { ...BLANK_UPDATE_VALUES, investmentExecutedYuan: 300_000_000, patentsFiled: 5, patentsGranted: 1, resultsProduced: 20, convertedSelf: 2 };
 
 function input(change: Partial<SaveUpdateInput> = {}): SaveUpdateInput {
   return { centreId, period: "2026-Q3", version: 0, intent: "save", values, milestones: [{ id: milestoneId, progress: 50, actualCompletionDate: null }], ...change };

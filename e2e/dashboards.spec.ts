@@ -222,7 +222,7 @@ test("the reporting discipline page lists the overdue centres with their days la
 });
 
 test.describe("Zhejiang staff", () => {
-  test("land on their province from the overview and are refused the export and another province", async ({ page }) => {
+  test("land on their province from the overview, are refused the export and do not find another province", async ({ page }) => {
     await signIn(page, accounts.staffZj);
     await page.goto("/overview");
     await expect(page).toHaveURL(`/provinces/${ZJ}`);
@@ -236,8 +236,8 @@ test.describe("Zhejiang staff", () => {
 
     for (const path of ["/provinces/440000", `/provinces/440000?asOf=${PAST}`]) {
       const response = await page.goto(path);
-      expect(response?.status()).toBe(403);
-      await expect(page.getByRole("heading", { name: zh.errors.forbiddenTitle })).toBeVisible();
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole("heading", { name: zh.errors.notFoundTitle })).toBeVisible();
       await expect(page.getByTestId("target-bars")).toHaveCount(0);
     }
   });

@@ -71,9 +71,12 @@ test("as of an earlier day, days late are counted to that day", async ({ page })
   await expect(overdueRow(page, "ah-wh-embodied-1").getByRole("cell").last()).toHaveText("21");
 });
 
-test("provincial staff see only their province, whatever they ask for", async ({ page }) => {
+test("provincial staff see only their province, and do not find another one", async ({ page }) => {
   await signIn(page, accounts.staffZj);
-  await page.goto(`${PATH}?period=${DEMO_PERIOD}&province=440000`);
+  const other = await page.goto(`${PATH}?period=${DEMO_PERIOD}&province=440000`);
+  expect(other?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: zh.errors.notFoundTitle })).toBeVisible();
+  await page.goto(`${PATH}?period=${DEMO_PERIOD}`);
   await expect(table(page).locator("tbody tr")).toHaveCount(1);
   await expect(provinceRow(page, "浙江省")).toHaveCount(1);
   await expect(table(page).locator("tfoot")).toContainText(zh.discipline.total);

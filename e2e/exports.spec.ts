@@ -141,11 +141,12 @@ test.describe("provincial staff", () => {
       const response = await page.request.get(url);
       expect(response.status(), url).toBe(status);
     };
-    await refused(`/provinces/${GD}/export?table=centres`, 403);
-    await refused(`/provinces/${GD}/export?table=targets&format=xlsx`, 403);
-    await refused(`/provinces/${GD}/report?quarter=${DEMO_PERIOD}`, 403);
+    // Another province's files are not found, as its pages are; the national file is refused to the role.
+    await refused(`/provinces/${GD}/export?table=centres`, 404);
+    await refused(`/provinces/${GD}/export?table=targets&format=xlsx`, 404);
+    await refused(`/provinces/${GD}/report?quarter=${DEMO_PERIOD}`, 404);
     await refused("/overview/export?table=flags&format=xlsx", 403);
-    await refused(`/reporting/discipline/export?province=${GD}`, 403);
+    await refused(`/reporting/discipline/export?province=${GD}`, 404);
     await refused(`/centres/${gdCentre.id}/export?table=milestones`, 404);
     // Parameters are checked as the pages check them: nothing is guessed.
     await refused(`/provinces/${ZJ}/export?table=centres&format=pdf`, 400);
@@ -166,6 +167,6 @@ test.describe("provincial staff", () => {
     expect(centres!.sheet).toBe(`Beijing-${en.export.files.centres}`);
     expect(centres!.data[0]!.slice(0, 2)).toEqual([en.export.scope, "Beijing"]);
     expect(records(centres!.data, en.centres.name).length).toBeGreaterThan(0);
-    await expect(page.request.get(`/provinces/${ZJ}/export?table=centres`).then((r) => r.status())).resolves.toBe(403);
+    await expect(page.request.get(`/provinces/${ZJ}/export?table=centres`).then((r) => r.status())).resolves.toBe(404);
   });
 });

@@ -12,7 +12,6 @@ test.describe("Zhejiang staff", () => {
   const refused = [
     { what: "a Guangdong centre", path: `/centres/${guangdong.id}` },
     { what: "a Guangdong centre's edit page", path: `/centres/${guangdong.id}/edit` },
-    { what: "the Guangdong province page", path: "/provinces/440000" },
     { what: "account administration", path: "/admin/users" },
   ];
   for (const { what, path } of refused) {
@@ -23,6 +22,13 @@ test.describe("Zhejiang staff", () => {
       await expect(page.getByText(guangdong.name)).toHaveCount(0);
     });
   }
+
+  test("does not find the Guangdong province page", async ({ page }) => {
+    const response = await page.goto("/provinces/440000");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: zh.errors.notFoundTitle })).toBeVisible();
+    await expect(page.getByText(guangdong.name)).toHaveCount(0);
+  });
 
   test("sees only Zhejiang in the list of provinces", async ({ page }) => {
     await page.goto("/provinces");

@@ -1,3 +1,4 @@
+import type { Locator, Page } from "@playwright/test";
 import { addDays } from "../lib/domain/periods";
 import { accounts, expect, field, registerCentre, signIn, test, today, uniqueSuffix, zh } from "./fixtures";
 import { CentrePage } from "./pages/centre-page";
@@ -7,6 +8,18 @@ import { ThresholdsPage, type ThresholdKey } from "./pages/thresholds-page";
 // the overdue-milestone threshold, which no other test asserts on (it can only turn amber milestone
 // flags red), and put it back however they end. The refused edits change nothing.
 const OVERDUE: ThresholdKey = "milestone.redAfterDaysOverdue";
+
+/** The row of a Zhejiang flag of `code` naming `centreName` in the flag list, looked for page by page. */
+async function listedFlag(page: Page, code: keyof typeof zh.risk.codes, centreName: string): Promise<Locator> {
+  for (let n = 1; n <= 20; n++) {
+    await page.goto(`/flags?code=${code}&province=330000&page=${n}`);
+    const main = page.getByRole("main");
+    const row = main.getByRole("row").filter({ has: page.getByRole("link", { name: centreName, exact: true }) });
+    if ((await row.count()) > 0) return row;
+    if ((await main.getByRole("link", { name: zh.audit.next, exact: true }).count()) === 0) return row;
+  }
+  throw new Error(`No ${code} flag of ${centreName} on the first 20 pages`);
+}
 
 test.describe("risk thresholds", () => {
   test.describe.configure({ mode: "serial" });
@@ -58,6 +71,13 @@ test.describe("risk thresholds", () => {
     const amberText = `里程碑“${milestone}”计划于 ${addDays(today, -30)} 完成，已逾期 30 天，经审核的进度为 0%。`;
     await view.goto(centre.id);
     await expect(overdue.getByRole("cell")).toHaveText([zh.risk.severity.amber, zh.risk.codes.overdue_milestone, centre.name, amberText, zh.risk.states.open]);
+    // Its own schedule too: 0% of the one milestone done, 100% of it planned by today, index 0 → red.
+    // That flag makes the centre red whatever the overdue milestone's severity.
+    const slipText = `截至 ${today}，里程碑完成 0.0%，按计划应完成 100.0%，进度指数 0（完成/计划），低于 0.75 的红色阈值。`;
+    await expect(view.flag("schedule_slippage").getByRole("cell")).toHaveText([zh.risk.severity.red, zh.risk.codes.schedule_slippage, centre.name, slipText, zh.risk.states.open]);
+    await expect(view.computedLevel).toHaveText(zh.risk.level.red);
+    // And in the flag list, filtered to the rule (other tests' centres slip too: look page by page).
+    await expect(await listedFlag(page, "schedule_slippage", centre.name)).toHaveCount(1);
 
     // Red after 20 days instead.
     const thresholds = new ThresholdsPage(page);
@@ -85,7 +105,6 @@ test.describe("risk thresholds", () => {
     await view.goto(centre.id);
     await expect(overdue.getByRole("cell").first()).toHaveText(zh.risk.severity.red);
     await expect(overdue.getByRole("cell").nth(3)).toHaveText(amberText.replace(/。$/, "，逾期超过 20 天。"));
-    await expect(view.computedLevel).toHaveText(zh.risk.level.red);
 
     // Back to the default: audited too, and the flag is amber again.
     await thresholds.goto();

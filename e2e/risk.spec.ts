@@ -153,10 +153,10 @@ test.describe("Zhejiang staff", () => {
     { what: "a Guangdong flag", path: FlagPage.path(shenzhenPair) },
   ];
   for (const { what, path } of refused) {
-    test(`get 403 for ${what}`, async ({ page }) => {
+    test(`find ${what} not found`, async ({ page }) => {
       const response = await page.goto(path);
-      expect(response?.status()).toBe(403);
-      await expect(page.getByRole("heading", { name: zh.errors.forbiddenTitle })).toBeVisible();
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole("heading", { name: zh.errors.notFoundTitle })).toBeVisible();
       await expect(page.getByText(szA.name)).toHaveCount(0);
     });
   }
@@ -165,8 +165,8 @@ test.describe("Zhejiang staff", () => {
 test("the Zhejiang reviewer cannot open a Guangdong flag; a national one may review it", async ({ page, signedInPage }) => {
   await signIn(page, accounts.reviewerZj);
   const response = await page.goto(FlagPage.path(shenzhenPair));
-  expect(response?.status()).toBe(403);
-  await expect(page.getByRole("heading", { name: zh.errors.forbiddenTitle })).toBeVisible();
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: zh.errors.notFoundTitle })).toBeVisible();
 
   const national = new FlagPage(await signedInPage(accounts.reviewer));
   await national.goto(shenzhenPair);

@@ -41,7 +41,7 @@ export function refusalResponse(refusal: Refusal, user: SessionUser, route: stri
 }
 
 /** A query's refusal as a download's answer (the query has logged it already). */
-function queryRefusalResponse(refusal: UseCaseRefusal): Response {
+export function queryRefusalResponse(refusal: UseCaseRefusal): Response {
   const status = refusalStatus(refusal);
   if (refusal.kind === "invalid") return Response.json({ error: "invalid", field: refusal.fields[0]?.path ?? "", reason: refusal.fields[0]?.code ?? "invalid" }, { status: 400 });
   if (status === 401) return Response.json({ error: "unauthenticated" }, { status: 401 });

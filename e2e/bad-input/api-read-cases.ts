@@ -73,9 +73,9 @@ export const API_READ_CASES: ApiCase[] = [
   get("/api/v1/centres/1%20OR%201%3D1", "injection", 404),
   getAt("/api/v1/centres/{id} with a UUID in capitals", (t) => `/api/v1/centres/${t.centreId.toUpperCase()}`, "ids", 404),
   getAt("/api/v1/centres/{id}?asOf=2026-02-29", (t) => `/api/v1/centres/${t.centreId}?asOf=2026-02-29`, "dates", 400, ["asOf"]),
-  // Another province: refused by name in a filter (403), absent as a path (404).
+  // Another province: refused by name in the centres filter (403), not found in the flags and reporting filters and as a path (404).
   { ...get("/api/v1/centres?province=440000", "ids", 403), as: "staff" },
-  { ...get("/api/v1/reporting?province=110000", "ids", 403), as: "staff" },
+  { ...get("/api/v1/reporting?province=110000", "ids", 404), as: "staff" },
   { ...getAt("/api/v1/centres/{Guangdong centre} as Zhejiang staff", (t) => `/api/v1/centres/${t.gdCentreId}`, "ids", 404), as: "staff" },
   { ...get("/api/v1/provinces/440000", "ids", 404), as: "staff" },
 ];

@@ -1,5 +1,6 @@
 import { centreSchema, milestoneSchema, updateCentreSchema, updateMilestoneSchema } from "@/lib/validation/centre";
-import { VALUE_FIELDS } from "@/lib/validation/update";
+import { INDICATORS, type IndicatorDef } from "@/lib/registry/indicators";
+import { indicatorKeys } from "@/lib/validation/update";
 import type { KeySpec } from "./write";
 
 // The fields each write route's JSON body may carry (anything else is refused as unknown). The values
@@ -14,12 +15,16 @@ export const CREATE_MILESTONE_KEYS: KeySpec = { keys: MILESTONE_FIELDS };
 export const PATCH_MILESTONE_KEYS: KeySpec = { keys: Object.keys(updateMilestoneSchema.shape).filter((k) => k !== "id") };
 
 /** The indicators of an update, as the API nests them (the form keeps them flat). */
-export const INDICATOR_FIELDS = VALUE_FIELDS.filter((f) => f !== "narrative" && f !== "correctionReason");
+export const INDICATOR_FIELDS = indicatorKeys(INDICATORS);
 
-export const SAVE_UPDATE_KEYS: KeySpec = {
-  keys: ["version", "milestones", "indicators", "narrative", "correctionReason"],
-  nested: { milestones: { keys: ["id", "progress", "actualCompletionDate"] }, indicators: { keys: INDICATOR_FIELDS } },
-};
+/** The save body's keys for a registry: the indicators nest under `indicators`. */
+export function saveUpdateKeys(indicators: readonly IndicatorDef[]): KeySpec {
+  return {
+    keys: ["version", "milestones", "indicators", "narrative", "correctionReason"],
+    nested: { milestones: { keys: ["id", "progress", "actualCompletionDate"] }, indicators: { keys: indicatorKeys(indicators) } },
+  };
+}
+export const SAVE_UPDATE_KEYS: KeySpec = saveUpdateKeys(INDICATORS);
 export const VERSION_KEYS: KeySpec = { keys: ["version"] };
 export const REVIEW_KEYS: KeySpec = { keys: ["version", "reason"] };
 

@@ -3,6 +3,7 @@ import { centresQuerySchema, flagsQuerySchema, reportingQuerySchema } from "@/li
 import { documentOperations, openApiDocument } from "./openapi";
 import { problem } from "./problem";
 import { ProblemSchema } from "./schemas";
+import { RISK_CODES } from "@/lib/registry/risk-codes";
 
 const document = openApiDocument({ today: "2026-11-27", start: "2026-07-01" });
 const operations = documentOperations(document).map(({ path, method, operation }) => ({ path, method, ...operation }));
@@ -120,5 +121,15 @@ describe("openApiDocument", () => {
     expect(ProblemSchema.parse(body)).toEqual(body);
     const schema = document.components.schemas.Problem as { required: string[] };
     expect(schema.required).toEqual(["type", "title", "status", "detail"]);
+  });
+
+  it("quotes the schedule thresholds from the registry, centres' and targets' apart, and lists the registry's codes", () => {
+    const description = (schema: string, field: string) =>
+      ((document.components.schemas[schema] as { properties: Record<string, { description?: string }> }).properties[field]!.description ?? "");
+    expect(description("CentreListItem", "scheduleIndex")).toContain("below 0.9 amber, below 0.75 red (defaults of `schedule.centreAmberBelowIndex` and `schedule.centreRedBelowIndex`)");
+    expect(description("Target", "scheduleIndex")).toContain("below 0.9 amber, below 0.75 red (defaults of `schedule.amberBelowIndex` and `schedule.redBelowIndex`)");
+    const flag = document.components.schemas.Flag as { description: string; properties: { code: { enum: string[] } } };
+    expect(flag.properties.code.enum).toEqual([...RISK_CODES]);
+    expect(flag.description).toContain(`one of the ${RISK_CODES.length} rules`);
   });
 });

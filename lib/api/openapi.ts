@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { asOfQuerySchema, centresQuerySchema, flagsQuerySchema, reportingQuerySchema } from "@/lib/validation/api-query";
 import { apiSchemas, CentreDetailSchema, CentreListSchema, FlagListSchema, ProvinceDetailSchema, ProvinceListSchema, ReportingSchema } from "./schemas";
+import { INDICATORS, type IndicatorDef } from "@/lib/registry/indicators";
 import { writeOperations } from "./openapi-writes";
+import { indicatorsObject } from "./write-schemas";
 
 // The OpenAPI 3.1 document of the REST API, generated from the same zod schemas the routes parse
 // their queries with and type their bodies by: the document cannot drift from the code.
@@ -94,7 +96,7 @@ function operations(today: string, start: string): Operation[] {
       description: `The flags of the seven risk rules in the caller's scope, most severe first, each with its explanation (Chinese and English), the figures it used and its review state. ${SCOPE_NOTE}`,
       query: flagsQuerySchema(today, start),
       response: FlagListSchema,
-      errors: [400, 401, 403],
+      errors: [400, 401, 403, 404],
     },
     {
       path: "/api/v1/reporting",
@@ -103,7 +105,7 @@ function operations(today: string, start: string): Operation[] {
       description: `Updates expected, reported, approved and on time, completeness and timeliness per province and in total, and the overdue centres with days late. ${SCOPE_NOTE}`,
       query: reportingQuerySchema(today, start),
       response: ReportingSchema,
-      errors: [400, 401, 403],
+      errors: [400, 401, 403, 404],
     },
     ...writeOperations(),
   ];
@@ -141,13 +143,16 @@ export function queryParameters(query: z.ZodObject): ParameterDoc[] {
   }));
 }
 
-function componentSchemas(): Record<string, JsonSchema> {
+function componentSchemas(indicators: readonly IndicatorDef[]): Record<string, JsonSchema> {
   const { schemas } = z.toJSONSchema(apiSchemas, { uri: (id) => `#/components/schemas/${id}` });
+  // The update body's indicators come from the registry given (the real one but in the registry test).
+  const { $schema: _dialect, ...indicatorsSchema } = z.toJSONSchema(indicatorsObject(indicators));
+  schemas.Indicators = indicatorsSchema;
   // Components live inside the document: they need no dialect or id of their own.
   return Object.fromEntries(Object.entries(schemas).map(([id, { $schema, $id, ...schema }]) => [id, schema]));
 }
 
-export function openApiDocument({ today, start }: { today: string; start: string }) {
+export function openApiDocument({ today, start, indicators = INDICATORS }: { today: string; start: string; indicators?: readonly IndicatorDef[] }) {
   const paths: Record<string, Partial<Record<Method, OperationDoc>>> = {};
   for (const op of operations(today, start)) {
     const parameters: ParameterDoc[] = [
@@ -182,7 +187,7 @@ export function openApiDocument({ today, start }: { today: string; start: string
     security: [{ bearerToken: [] }, { sessionCookie: [] }],
     paths,
     components: {
-      schemas: componentSchemas(),
+      schemas: componentSchemas(indicators),
       responses: Object.fromEntries(
         Object.values(ERROR_RESPONSES).map(({ name, description }) => [name, { description, content: { "application/problem+json": { schema: ref("Problem") } } }]),
       ) as Record<string, { description: string; content: Record<string, { schema: JsonSchema }> }>,

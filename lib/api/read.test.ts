@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { computeEngine, type EngineSnapshot } from "@/db/engine";
 import { getCentre, listCentresOfProvince } from "@/db/centres";
 import { loadReportingDiscipline } from "@/db/reporting-discipline";
+import { listProvinceOptions } from "@/db/provinces";
 import { demoId, seedDemo } from "@/db/seed";
 import { listTargets } from "@/db/targets";
 import { createTestDb } from "@/db/test-db";
@@ -39,19 +40,19 @@ const exact = <T>(schema: { parse: (v: unknown) => T }, body: T) => expect(schem
 
 describe("provinces", () => {
   it("lists all 34 divisions for national readers and one for a province's", () => {
-    const all = { ...envelope(), items: provinceSummaries(db, engine, "all") };
+    const all = { ...envelope(), items: provinceSummaries(listProvinceOptions(db), engine, "all") };
     exact(ProvinceListSchema, all);
     expect(all.items).toHaveLength(34);
     const zj = all.items.find((p) => p.code === ZJ)!;
     expect(zj).toMatchObject({ nameZh: "浙江省", centres: listCentresOfProvince(db, ZJ).length });
     expect(Object.values(zj.centresByStatus).reduce((a, b) => a + b, 0)).toBe(zj.centres);
     expect(zj.openFlags.red).toBeGreaterThan(0); // the Hangzhou duplicate pair
-    expect(provinceSummaries(db, engine, ZJ)).toEqual([zj]);
-    expect(provinceSummaries(db, engine, "none")).toEqual([]);
+    expect(provinceSummaries(listProvinceOptions(db), engine, ZJ)).toEqual([zj]);
+    expect(provinceSummaries(listProvinceOptions(db), engine, "none")).toEqual([]);
   });
 
   it("gives a province's targets with progress and a forecast that carries a date only when it has one", () => {
-    const body = { ...envelope(), ...provinceDetail(db, engine, ZJ) };
+    const body = { ...envelope(), ...provinceDetail(listProvinceOptions(db), listTargets(db, ZJ), engine, ZJ) };
     exact(ProvinceDetailSchema, body);
     expect(body.targets.map((t) => t.id)).toEqual(listTargets(db, ZJ).map((t) => t.id));
     for (const { forecast } of body.targets) {

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { DELIVERY_LEVELS } from "@/lib/domain/engine";
 import { TARGET_MEASURES } from "@/lib/domain/target-measures";
-import { RISK_CODES, RISK_SEVERITIES } from "@/lib/domain/risk/types";
+import { RISK_CODES, RISK_SEVERITIES, RISK_SUBJECT_KINDS } from "@/lib/domain/risk/types";
+import { thresholdField } from "@/lib/domain/risk/threshold-fields";
+import type { ThresholdKey } from "@/lib/registry/thresholds";
 import { CADENCES, CENTRE_STATUSES, FOCUS_TAGS, MILESTONE_CATEGORIES, SOURCE_STATUSES, TARGET_KINDS } from "@/lib/domain/vocabulary";
 
 // The REST API's response bodies as zod schemas: the route code is typed by them, tests parse the
@@ -20,7 +22,11 @@ export const day = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ format: 
 const count = () => z.number().int().min(0);
 const yuan = (description: string) => z.number().int().meta({ description: `${description} (integer 元)` });
 const percent = (description: string) => z.number().nullable().meta({ description: `${description} (percent, 1 decimal; null when there is nothing to measure)` });
-const index = () => z.number().nullable().meta({ description: "Actual ÷ planned to date (3 decimals): 1 is on schedule, below 0.9 amber, below 0.75 red; null while nothing is planned yet" });
+/** Colour bounds of a schedule index, quoted from the thresholds registry (the defaults; an administrator may change them). */
+const bounds = (amber: ThresholdKey, red: ThresholdKey) =>
+  `below ${thresholdField(amber)!.defaultValue} amber, below ${thresholdField(red)!.defaultValue} red (defaults of \`${amber}\` and \`${red}\`)`;
+const TARGET_BOUNDS = bounds("schedule.amberBelowIndex", "schedule.redBelowIndex");
+const index = (description: string) => z.number().nullable().meta({ description });
 
 /** Every body says which day its figures are for. */
 const asOfFields = {
@@ -75,7 +81,7 @@ export const ProvinceSummarySchema = component(
       unmeasured: count().meta({ description: "Targets no centre report measures" }),
     }),
     targetProgressPct: percent("Mean progress of the measured targets, each capped at 0–100"),
-    scheduleIndex: index(),
+    scheduleIndex: index(`Mean of the targets' schedule indexes (3 decimals): ${TARGET_BOUNDS}; null while no target has one`),
     investment: z.object({
       executedYuan: yuan("Cumulative investment executed, latest approved figures"),
       plannedToDateYuan: yuan("Straight-line planned spending to date"),
@@ -119,7 +125,7 @@ export const TargetSchema = component(
     progressPct: percent("Progress from baseline to target"),
     plannedValue: z.number().meta({ description: "The level planned for the day shown" }),
     plannedPct: percent("Planned progress to date"),
-    scheduleIndex: index(),
+    scheduleIndex: index(`Actual ÷ planned to date (3 decimals): 1 is on schedule, ${TARGET_BOUNDS}; null while nothing is planned yet`),
     standing: z.enum(["met", "on_track", "at_risk", "unmeasured"]),
     forecast: ForecastSchema,
   }),
@@ -133,13 +139,13 @@ export const ProvinceDetailSchema = component(
 
 export const FlagSchema = component(
   "Flag",
-  "A risk flag computed by one of the seven rules, with its review state",
+  `A risk flag computed by one of the ${RISK_CODES.length} rules, with its review state`,
   z.object({
     key: z.string().meta({ description: "Stable across runs: code|subject ids|sub-rule" }),
     code: z.enum(RISK_CODES),
     severity: z.enum(RISK_SEVERITIES),
     provinceCode: z.string(),
-    subject: z.object({ kind: z.enum(["centre", "province", "centre_pair", "target"]), ids: z.array(z.string()) }),
+    subject: z.object({ kind: z.enum(RISK_SUBJECT_KINDS), ids: z.array(z.string()) }),
     explanation: z.object({ zh: z.string(), en: z.string() }),
     values: z.record(z.string(), z.union([z.number(), z.string(), z.null()])).meta({ description: "The figures the rule used" }),
     review: z.object({
@@ -162,7 +168,9 @@ const centreCore = {
   focusTags: z.array(z.enum(FOCUS_TAGS)).meta({ description: "Primary focus first" }),
   completionPercent: z.number().meta({ description: "Weighted milestone progress as approved (percent, 1 decimal)" }),
   plannedCompletionPercent: z.number().meta({ description: "Weighted share of milestones planned by the day shown" }),
-  scheduleIndex: index(),
+  scheduleIndex: index(
+    `Milestone completion ÷ completion planned to date (3 decimals): 1 is on schedule, ${bounds("schedule.centreAmberBelowIndex", "schedule.centreRedBelowIndex")}, each raising a schedule_slippage flag; null with no milestones or none due yet`,
+  ),
   computedLevel: z.enum(DELIVERY_LEVELS).meta({ description: "Worst severity of the centre's flags: red, amber, else green" }),
   latestApprovedPeriod: z.string().nullable().meta({ description: "The newest approved update's period (2026-Q3, 2026-09)" }),
 };

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { COMPUTE_PRECISIONS, CENTRE_STATUSES, FOCUS_TAGS, MILESTONE_CATEGORIES, UPDATE_STATUSES } from "@/lib/domain/vocabulary";
+import { boundsOf, inFormOrder, INDICATORS, type IndicatorDef } from "@/lib/registry/indicators";
+import { CENTRE_STATUSES, FOCUS_TAGS, MILESTONE_CATEGORIES, UPDATE_STATUSES } from "@/lib/domain/vocabulary";
 import { component, day } from "./schemas";
 
 // The write routes' JSON bodies as the OpenAPI document shows them. The routes parse bodies with the
@@ -7,7 +8,6 @@ import { component, day } from "./schemas";
 // the JSON contract, and a unit test holds their field lists to the ones the routes accept.
 
 const yuan = (description: string) => z.number().int().min(0).max(10 ** 13).meta({ description: `${description} (integer 元)` });
-const count = (description: string) => z.number().int().min(0).max(1_000_000_000).nullable().optional().meta({ description });
 const version = () => z.number().int().min(1).meta({ description: "The version last read: a stale one is refused (409)" });
 
 const centreFields = {
@@ -49,27 +49,24 @@ export const CentrePatchSchema = component(
 
 export const MilestonePatchSchema = component("MilestonePatch", "Changes to a milestone's plan: fields left out keep their stored values", z.strictObject({ version: version(), ...z.object(milestoneFields).partial().shape }));
 
-export const IndicatorsSchema = component(
-  "Indicators",
-  "Cumulative figures since the centre started, and compute; left out or null means not reported. Falling below the last approved figure needs correctionReason",
-  z.strictObject({
-    investmentExecutedYuan: yuan("Investment executed").nullable().optional(),
-    computePflops: z.number().min(0).max(10_000_000).nullable().optional().meta({ description: "Compute capacity (PFLOPS); needs computePrecision" }),
-    computePrecision: z.enum(COMPUTE_PRECISIONS).nullable().optional(),
-    utilizationPercent: z.number().min(0).max(100).nullable().optional(),
-    patentsFiled: count("Patents filed"),
-    patentsGranted: count("Patents granted (at most filed)"),
-    resultsProduced: count("Results produced"),
-    convertedSelf: count("Results converted by the holder"),
-    convertedTransfer: count("Results converted by transfer"),
-    convertedLicense: count("Results converted by licence"),
-    convertedJoint: count("Results converted by joint implementation"),
-    convertedEquity: count("Results converted as equity (together at most resultsProduced)"),
-    techContractValueYuan: yuan("Technology contract value").nullable().optional(),
-    firmsIncubated: count("Firms incubated"),
-    talentIntroduced: count("Talent introduced"),
-  }),
-);
+const INDICATORS_DESCRIPTION =
+  "Cumulative figures since the centre started, and compute; left out or null means not reported. Falling below the last approved figure needs correctionReason";
+
+/** One indicator as the JSON body carries it: amounts in integer 元, counts whole, null or left out when not reported. */
+function apiIndicator(def: IndicatorDef) {
+  const { min, max } = boundsOf(def);
+  const value = def.type === "enum" ? z.enum(def.values!) : def.type === "count" || def.type === "yuan" ? z.number().int().min(min).max(max) : z.number().min(min).max(max);
+  const description = def.type === "yuan" ? `${def.apiDescription ?? def.key} (integer 元)` : def.apiDescription;
+  const field = value.nullable().optional();
+  return description === undefined ? field : field.meta({ description });
+}
+
+/** The body's `indicators` object for a registry, in the form's order (not registered as a component). */
+export function indicatorsObject(indicators: readonly IndicatorDef[]) {
+  return z.strictObject(Object.fromEntries(inFormOrder(indicators).map((d) => [d.key, apiIndicator(d)]))).meta({ description: INDICATORS_DESCRIPTION });
+}
+
+export const IndicatorsSchema = component("Indicators", INDICATORS_DESCRIPTION, indicatorsObject(INDICATORS));
 
 export const UpdateDraftSchema = component(
   "UpdateDraft",

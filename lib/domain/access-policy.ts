@@ -48,6 +48,21 @@ export const USE_CASE_RULES = {
   // Centres, milestones and confidence ratings.
 
   // Dashboards, flags and reporting discipline.
+  "dashboards.home": "signedIn",
+  "dashboards.overview": "signedIn",
+  "dashboards.overviewExport": "national",
+  "dashboards.provinces": "signedIn",
+  "dashboards.province": "readProvince",
+  "dashboards.provinceReport": "readProvince",
+  "flags.list": "readProvince",
+  "flags.page": "readProvince",
+  "flags.review": "reviewProvince",
+  "discipline.page": "readProvince",
+  "discipline.export": "readProvince",
+  "api.provinces": "signedIn",
+  "api.province": "readProvince",
+  "api.flags": "readProvince",
+  "api.reporting": "readProvince",
 
   // Administration, audit, navigation and sign-in.
   "admin.users.list": "admin",

@@ -109,7 +109,9 @@ describe("runEngine: a centre's dashboard figures", () => {
 describe("runEngine: computed level of a centre", () => {
   // Low conversion severities (see low-conversion.test.ts): 2/19 info (sample < 20), 2/20 amber, 6/180 red.
   // An overdue milestone planned 2026-11-01 is 26 days late on 2026-11-27: amber (red only after 90).
-  const overdue = [milestone("late", 1, 50, "2026-11-01")];
+  // The second milestone, done ahead of its 2027 date, keeps the centre's own schedule index at
+  // (50 + 100) ÷ 2 = 75% complete ÷ 50% planned = 1.5, so no schedule flag joins in.
+  const overdue = [milestone("late", 1, 50, "2026-11-01"), milestone("ahead", 1, 100)];
   it.each([
     ["no flags", {}, "green", []],
     ["an info flag only", { reports: [report("2026-09-30", { resultsProduced: 19, resultsConverted: 2 })] }, "green", ["info"]],
@@ -460,6 +462,56 @@ describe("runEngine: flags by subject and province", () => {
 
   it("echoes the day it computed for", () => {
     expect(result.today).toBe(TODAY);
+  });
+});
+
+describe("runEngine: a centre's own schedule slippage", () => {
+  // On 2026-11-27, two equal milestones: "due" planned 2026-11-01 (26 days overdue while under 100%:
+  // an amber overdue flag), "later" planned 2027-12-31 at 0%. Planned to date (100 + 0) ÷ 2 = 50%.
+  const milestones = (dueProgress: number) => [milestone("due", 1, dueProgress, "2026-11-01"), milestone("later", 1, 0)];
+  it.each([
+    // [due progress, completion %, index, schedule flag, centre level]
+    [100, 50, 1, null, "green"], // no overdue flag either
+    [90, 45, 0.9, null, "amber"], // exactly 0.9 is not below it; the overdue milestone is amber
+    [80, 40, 0.8, "amber", "amber"],
+    [75, 37.5, 0.75, "amber", "amber"], // exactly 0.75 is amber, not red
+    [60, 30, 0.6, "red", "red"],
+  ] as const)("due milestone at %s%%: completion %s%% of 50%% planned, index %s → %s", (progress, completion, index, severity, level) => {
+    const result = runEngine(input([centre("c", { milestones: milestones(progress) })]), TODAY);
+    const computed = result.centres.get("c")!;
+    expect(computed).toMatchObject({ completionPct: completion, plannedCompletionPct: 50, scheduleIndex: index, computedLevel: level });
+    const schedule = result.flags.filter((f) => f.code === "schedule_slippage");
+    expect(schedule.map((f) => [f.key, f.severity, f.values.scheduleIndex])).toEqual(severity === null ? [] : [["schedule_slippage|c|centre", severity, index]]);
+    // On the centre page and in its province's list, with the figures the page shows.
+    for (const flag of schedule) {
+      expect(computed.flags).toContain(flag);
+      expect(result.flagsByProvince.get(ZJ)).toContain(flag);
+      expect(flag.values).toMatchObject({ completionPct: completion, plannedCompletionPct: 50, asOf: TODAY });
+    }
+  });
+
+  it("raises nothing for a centre without milestones or with none due yet", () => {
+    const none = runEngine(input([centre("a"), centre("b", { milestones: [milestone("m", 1, 0)] })]), TODAY);
+    expect(none.centres.get("b")!.scheduleIndex).toBeNull();
+    expect(none.flags).toEqual([]);
+  });
+
+  it("keys a centre's flag apart from a target's with the same id, and sorts it among the others", () => {
+    // Target "c": 0 of 10 centres operational against a positive plan → index 0, red (see "flags by subject").
+    const t = target("c", "centres_operational", "个", ["c"], { kind: "count", deadline: "2026-12-31" });
+    const result = runEngine(input([centre("c", { milestones: milestones(60) })], [t]), TODAY);
+    expect(result.flags.map((f) => [f.severity, f.key])).toEqual([
+      ["red", "schedule_slippage|c"],
+      ["red", "schedule_slippage|c|centre"],
+      ["amber", "overdue_milestone|c|due"],
+    ]);
+    expect(result.targets.get("c")!.flags.map((f) => f.key)).toEqual(["schedule_slippage|c"]);
+    expect(result.centres.get("c")!.flags.map((f) => f.key)).toEqual(["schedule_slippage|c|centre", "overdue_milestone|c|due"]);
+  });
+
+  it("reads the centre thresholds passed in", () => {
+    const relaxed = runEngine(input([centre("c", { milestones: milestones(80) })]), TODAY, withThresholds({ schedule: { centreAmberBelowIndex: 0.8 } }));
+    expect(relaxed.flags.filter((f) => f.code === "schedule_slippage")).toEqual([]); // 0.8 is not below 0.8
   });
 });
 

@@ -23,9 +23,10 @@ import {
   type TargetSpec,
   type TargetStanding,
 } from "./progress";
+import { checkCentreSchedules } from "./risk/centre-schedule";
 import { evaluateAll, type CentreRiskRecord, type RiskDataSet } from "./risk/rules";
 import { DEFAULT_THRESHOLDS, type RiskThresholds } from "./risk/thresholds";
-import { severityRank, type RiskFlag, type RiskSeverity } from "./risk/types";
+import { compareFlags, severityRank, type RiskFlag, type RiskSeverity } from "./risk/types";
 import { MEASURE_SPECS, measureUnitFactor, type TargetMeasure } from "./target-measures";
 
 /** One approved update's figures (cumulative counts and money; compute and utilization as at period end). */
@@ -279,6 +280,10 @@ export function runEngine(input: EngineInput, today: string, thresholds: RiskThr
       flags: [],
     });
   }
+  // Centre schedule slippage reads the figures just set on each centre, so its flag states the index the page shows.
+  flags.push(...checkCentreSchedules(centres, today, thresholds));
+  flags.sort(compareFlags);
+
   const provinceOfTarget = new Map(input.targets.map((t) => [t.id, t.provinceCode]));
   const flagsByProvince = new Map<string, RiskFlag[]>();
   for (const flag of flags) {

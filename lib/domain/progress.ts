@@ -8,10 +8,14 @@
 // own unit (actuals, planned values) are never rounded.
 
 import { daysBetween } from "./periods";
+import { DEFAULT_THRESHOLDS } from "./risk/thresholds";
 import type { TargetKind } from "./vocabulary";
 
-/** Schedule index below `amberBelowIndex` is amber, below `redBelowIndex` red (docs/domain.md, "Targets"). Same shape as the risk rules' `schedule` table. */
-export const SCHEDULE_THRESHOLDS = { amberBelowIndex: 0.9, redBelowIndex: 0.75 } as const;
+/** A target's schedule index below `amberBelowIndex` is amber, below `redBelowIndex` red: the defaults of the thresholds registry. */
+export const SCHEDULE_THRESHOLDS: ScheduleThresholds = {
+  amberBelowIndex: DEFAULT_THRESHOLDS.schedule.amberBelowIndex,
+  redBelowIndex: DEFAULT_THRESHOLDS.schedule.redBelowIndex,
+};
 export interface ScheduleThresholds {
   amberBelowIndex: number;
   redBelowIndex: number;

@@ -1,6 +1,6 @@
 import zh from "@/lib/i18n/messages/zh.json";
 import en from "@/lib/i18n/messages/en.json";
-import { VALUE_FIELDS } from "@/lib/validation/update";
+import { INDICATORS, type IndicatorDef } from "@/lib/registry/indicators";
 
 // The columns of each import file. Headers carry both languages ("中心名称 / Centre name") and are taken
 // from the message files, so a file's headers read exactly like the form's labels. On import a header
@@ -28,7 +28,15 @@ const CENTRE_REF = [
 /** The stored version when the file was exported: a row whose record changed since then is refused, not overwritten. */
 const VERSION = column("version", (m) => m.import.columns.version);
 
-export const IMPORT_COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {
+// A label missing from the message files shows as the key here; the registry test finds it first.
+const fieldLabel = (key: string) => (m: Messages) => (m.updates.fields as Record<string, string | undefined>)[key] ?? key;
+
+/** The update columns of a registry: the indicators it exchanges, then the narrative and the correction reason. */
+const updateValueColumns = (indicators: readonly IndicatorDef[]) =>
+  [...indicators.filter((d) => d.exchange).map((d) => d.key), "narrative", "correctionReason"].map((key) => column(key, fieldLabel(key)));
+
+/** Each import file's columns, for a registry of indicators (the real one but in the registry test). */
+export const importColumns = (indicators: readonly IndicatorDef[]): Record<ImportKind, readonly ImportColumn[]> => ({
   centres: [
     column("id", (m) => m.import.columns.centreId),
     column("provinceCode", (m) => m.import.columns.province, true),
@@ -58,10 +66,12 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {
   updates: [
     ...CENTRE_REF,
     column("period", (m) => m.import.columns.period),
-    ...VALUE_FIELDS.map((key) => column(key, (m) => m.updates.fields[key])),
+    ...updateValueColumns(indicators),
     VERSION,
   ],
-};
+});
+
+export const IMPORT_COLUMNS = importColumns(INDICATORS);
 
 export function headerLabel(column: ImportColumn): string {
   return `${column.zh} / ${column.en}`;

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { INDICATORS } from "@/lib/registry/indicators";
 import { headerLabel, IMPORT_COLUMNS } from "./columns";
 import type { ImportKind } from "./kinds";
 import { cellText, type ImportIssue, type ImportRecord, type ImportTable } from "./table";
@@ -22,7 +23,8 @@ const UNKNOWN_VALUE: Record<string, { schemaReason: string; reason: string }> = 
   focusTags: { schemaReason: "invalid", reason: "unknownCode" },
   status: { schemaReason: "invalid", reason: "unknownCode" },
   category: { schemaReason: "invalid", reason: "unknownCode" },
-  computePrecision: { schemaReason: "invalid", reason: "unknownCode" },
+  // Every enum indicator of the registry (the compute precision today).
+  ...Object.fromEntries(INDICATORS.filter((d) => d.type === "enum").map((d) => [d.key, { schemaReason: "invalid", reason: "unknownCode" }])),
   cityCode: { schemaReason: "cityCode", reason: "unknownCity" },
   provinceCode: { schemaReason: "provinceCode", reason: "unknownProvince" },
 };

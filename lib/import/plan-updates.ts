@@ -1,9 +1,10 @@
 import { updateFieldsSchema, VALUE_FIELDS, type UpdateFields, type UpdateValues } from "@/lib/validation/update";
 import type { UpdateStatus } from "@/lib/domain/periods";
+import { INDICATORS, type IndicatorDef } from "@/lib/registry/indicators";
 import type { CentreDirectory } from "./centre-ref";
 import { IssueList, KeyRegister, PROGRESS_EVERY } from "./issues";
 import { cellText, type CellValue, type ImportIssue, type ImportTable } from "./table";
-import { codeOf, numberCell } from "./values";
+import { codeOf, isCodedField, numberCell } from "./values";
 
 // One period's update rows → drafts saved (and, if asked, submitted) through the reporting form's rules.
 // Milestone progress is not in the file: a row keeps the draft's progress, or the last approved progress,
@@ -30,7 +31,7 @@ export type UpdateAction =
   /** No figures and no update yet: nothing to save. */
   | { kind: "update"; row: number; op: "skip"; centreId: string };
 
-const TEXT_FIELDS = new Set(["narrative", "correctionReason"]);
+const INDICATOR_BY_KEY: ReadonlyMap<string, IndicatorDef> = new Map(INDICATORS.map((d) => [d.key, d]));
 const VALUE_KEYS: ReadonlySet<string> = new Set(VALUE_FIELDS);
 
 /** The draft's progress where it has one, else the last approved, for every milestone the centre has now. */
@@ -39,9 +40,11 @@ function milestoneProgress(centreId: string, existing: ExistingUpdate | undefine
   return context.approvedMilestones(centreId).map((m) => draft.get(m.id) ?? m);
 }
 
+/** A cell as the form's field takes it: text, an enum's code (its label in either language read back), or a number. */
 function cellFor(field: string, value: CellValue) {
-  if (TEXT_FIELDS.has(field)) return cellText(value);
-  if (field === "computePrecision") return codeOf("computePrecision", value);
+  const def = INDICATOR_BY_KEY.get(field);
+  if (def === undefined) return cellText(value);
+  if (def.type === "enum") return isCodedField(field) ? codeOf(field, value) : cellText(value);
   return numberCell(value);
 }
 

@@ -1,7 +1,8 @@
 import type { Locale } from "@/lib/domain/vocabulary";
 import { cityName } from "@/lib/domain/cities";
 import type { TableSheet } from "@/lib/export/xlsx";
-import { headerLabel, IMPORT_COLUMNS } from "./columns";
+import { INDICATORS, type IndicatorDef } from "@/lib/registry/indicators";
+import { headerLabel, importColumns } from "./columns";
 import type { ImportKind } from "./kinds";
 import type { ExistingCentre } from "./plan-centres";
 import type { ExistingMilestone } from "./plan-milestones";
@@ -59,23 +60,23 @@ function recordsOf(kind: ImportKind, data: TemplateData, t: Translate): Record<s
   }
 }
 
-function rowsOf(kind: ImportKind, data: TemplateData, t: Translate): Cell[][] {
-  return recordsOf(kind, data, t).map((record) => IMPORT_COLUMNS[kind].map((c) => record[c.key] ?? null));
-}
-
-/** The data sheet: preamble (what, scope, when), header in both languages, rows. */
-export function templateSheet(kind: ImportKind, data: TemplateData, t: Translate, preamble: readonly (readonly string[])[]): TableSheet {
-  const columns = IMPORT_COLUMNS[kind];
-  return { name: t(`import.kinds.${kind}`), preamble, header: columns.map(headerLabel), rows: rowsOf(kind, data, t), widths: columns.map((c) => Math.max(12, Math.min(40, headerLabel(c).length + 4))) };
+/**
+ * The data sheet: preamble (what, scope, when), header in both languages, rows. The update columns come
+ * from the indicator registry given (the real one but in the registry test).
+ */
+export function templateSheet(kind: ImportKind, data: TemplateData, t: Translate, preamble: readonly (readonly string[])[], indicators: readonly IndicatorDef[] = INDICATORS): TableSheet {
+  const columns = importColumns(indicators)[kind];
+  const rows = recordsOf(kind, data, t).map((record) => columns.map((c) => record[c.key] ?? null));
+  return { name: t(`import.kinds.${kind}`), preamble, header: columns.map(headerLabel), rows, widths: columns.map((c) => Math.max(12, Math.min(40, headerLabel(c).length + 4))) };
 }
 
 /** The instructions sheet: every column, whether a new row must fill it, and what it takes. */
-export function instructionSheet(kind: ImportKind, t: Translate): TableSheet {
+export function instructionSheet(kind: ImportKind, t: Translate, indicators: readonly IndicatorDef[] = INDICATORS): TableSheet {
   return {
     name: t("import.instructions"),
     preamble: [[t("import.instructionsLead")]],
     header: [t("import.column"), t("import.required"), t("import.format")],
-    rows: IMPORT_COLUMNS[kind].map((c) => [headerLabel(c), t(c.required ? "import.yes" : "import.no"), t(`import.notes.${kind}.${c.key}`)]),
+    rows: importColumns(indicators)[kind].map((c) => [headerLabel(c), t(c.required ? "import.yes" : "import.no"), t(`import.notes.${kind}.${c.key}`)]),
     widths: [36, 10, 90],
   };
 }

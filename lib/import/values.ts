@@ -1,6 +1,7 @@
 import zh from "@/lib/i18n/messages/zh.json";
 import en from "@/lib/i18n/messages/en.json";
-import { CENTRE_STATUSES, COMPUTE_PRECISIONS, FOCUS_TAGS, MILESTONE_CATEGORIES } from "@/lib/domain/vocabulary";
+import { CENTRE_STATUSES, FOCUS_TAGS, MILESTONE_CATEGORIES } from "@/lib/domain/vocabulary";
+import { INDICATORS, type Indicator } from "@/lib/registry/indicators";
 import { allCities, citiesOfProvince } from "@/lib/domain/cities";
 import { cellText, isoDay, type CellValue } from "./table";
 
@@ -20,13 +21,18 @@ function vocabulary(codes: readonly string[], labels: (messages: typeof zh) => R
   return codes.map((code) => ({ code, names: [code, labels(zh)[code]!, labels(en as typeof zh)[code]!].map(normalise) }));
 }
 
+type EnumIndicator = Extract<Indicator, { type: "enum" }>;
+const ENUM_INDICATORS = INDICATORS.filter((d): d is EnumIndicator => d.type === "enum");
+
 const VOCABULARIES = {
   focusTags: vocabulary(FOCUS_TAGS, (m) => m.focusTags),
   status: vocabulary(CENTRE_STATUSES, (m) => m.centreStatuses),
   category: vocabulary(MILESTONE_CATEGORIES, (m) => m.milestoneCategories),
-  computePrecision: vocabulary(COMPUTE_PRECISIONS, () => Object.fromEntries(COMPUTE_PRECISIONS.map((p) => [p, p]))),
+  // Enum indicators (the compute precision today) are read by their codes, which are also their labels.
+  ...(Object.fromEntries(ENUM_INDICATORS.map((d) => [d.key, vocabulary(d.values, () => Object.fromEntries(d.values.map((v) => [v, v])))])) as Record<EnumIndicator["key"], Term[]>),
 };
 export type CodedField = keyof typeof VOCABULARIES;
+export const isCodedField = (field: string): field is CodedField => Object.hasOwn(VOCABULARIES, field);
 
 /** The code a cell names, or the cell unchanged so the schema reports it as invalid. */
 export function codeOf(field: CodedField, value: CellValue): string | null {

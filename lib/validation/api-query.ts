@@ -19,9 +19,10 @@ const asOf = (today: string, reportingStart: string) =>
     description: `Show the figures as they stood at the end of this past day (YYYY-MM-DD, Beijing time, from ${reportingStart}); left out: now.`,
   });
 
-const province = (what: string) =>
+/** `outOfScope`: how the route answers a province outside the caller's scope (the use-case layer's routes: not found). */
+const province = (what: string, outOfScope = "refused (403)") =>
   optionalFilter(provinceCode()).meta({
-    description: `Only ${what} of this province (GB/T 2260 code, e.g. 330000). A province outside the caller's scope is refused (403).`,
+    description: `Only ${what} of this province (GB/T 2260 code, e.g. 330000). A province outside the caller's scope is ${outOfScope}.`,
   });
 
 const paging = () => ({
@@ -54,7 +55,7 @@ export type CentresQuery = z.infer<ReturnType<typeof centresQuerySchema>>;
 
 export const flagsQuerySchema = (today: string, reportingStart: string) =>
   z.object({
-    province: province("flags"),
+    province: province("flags", "not found (404)"),
     code: optionalFilter(enumOf(RISK_CODES)).meta({ description: "Only flags of this rule." }),
     severity: optionalFilter(enumOf(RISK_SEVERITIES)).meta({ description: "Only flags of this severity." }),
     show: optionalFilter(enumOf(["open", "all"] as const))
@@ -75,7 +76,7 @@ export const reportingQuerySchema = (today: string, reportingStart: string) =>
       period: optionalFilter(z.string({ error: "period" }).max(20, { error: "period" })).meta({
         description: "A quarter (2026-Q3) or a month (2026-09) that has ended; left out: the latest ended quarter.",
       }),
-      province: province("figures"),
+      province: province("figures", "not found (404)"),
       asOf: asOf(today, reportingStart),
     })
     .superRefine(

@@ -26,6 +26,11 @@ describe("thresholdSchema", () => {
     [{ key: "conversion.minSample", value: "0" }, { value: "tooSmall" }], // at least 1 result
     [{ key: "schedule.amberBelowIndex", value: "2.01" }, { value: "tooBig" }],
     [{ key: "nope.key", value: "1" }, { key: "invalid" }],
+    [{ key: "duplicate.idleOccupancyRedBelowPercent", value: "50" }, { key: "invalid" }], // removed: nothing reports occupancy
+    [{ value: "0.2505" }, { value: "tooManyDecimals" }], // a share's step is 0.001 (0.1%)
+    [{ key: "duplicate.idleUtilizationRedBelowPercent", value: "30.05" }, { value: "tooManyDecimals" }], // 0–100 figures: step 0.1
+    [{ key: "schedule.centreAmberBelowIndex", value: "0.8995" }, { value: "tooManyDecimals" }], // an index: step 0.001
+    [{ key: "schedule.centreRedBelowIndex", value: "2.5" }, { value: "tooBig" }],
     [{ version: "-1", value: "0.2" }, { version: "tooSmall" }],
   ])("refuses %j → %j", (input, expected) => {
     expect(errorsOf(input)).toEqual(expected);
@@ -37,6 +42,10 @@ describe("thresholdSchema", () => {
     [{ key: "conversion.minSample", value: "1" }],
     [{ key: "schedule.amberBelowIndex", value: "2" }],
     [{ key: "scattered.minScaleYuan", value: "100,000,000" }], // thousands separators are read
+    [{ value: "0.255" }],
+    [{ value: "0.7" }], // 0.7 ÷ 0.001 is 699.9999999999999 in binary: still on the step
+    [{ key: "conversion.z", value: "1.959964" }],
+    [{ key: "schedule.centreAmberBelowIndex", value: "0.899" }],
   ])("accepts the boundary %j", (input) => {
     expect(errorsOf(input)).toEqual({});
   });

@@ -1,62 +1,60 @@
 import { z } from "zod";
 import { parsePeriod } from "@/lib/domain/periods";
 import { executionDeviationPp } from "@/lib/domain/investment";
-import { COMPUTE_PRECISIONS } from "@/lib/domain/vocabulary";
+import { boundsOf, inFormOrder, INDICATORS, type CumulativeKey, type Indicator, type IndicatorDef } from "@/lib/registry/indicators";
 import { enumOf, integer, nullableDate, nullableDecimal, nullableEnumOf, nullableInteger, optionalText } from "./fields";
 
-const MAX_COUNT = 1_000_000_000;
-const MAX_YUAN = 10 ** 13;
+// The update form's fields: its workflow fields, one field per indicator of the registry
+// (lib/registry/indicators.ts), the narrative and the correction reason.
 
 /** Running totals since the centre started: they may only fall with a correction reason. */
-export const CUMULATIVE_FIELDS = [
-  "investmentExecutedYuan",
-  "patentsFiled",
-  "patentsGranted",
-  "resultsProduced",
-  "convertedSelf",
-  "convertedTransfer",
-  "convertedLicense",
-  "convertedJoint",
-  "convertedEquity",
-  "techContractValueYuan",
-  "firmsIncubated",
-  "talentIntroduced",
-] as const;
-export type CumulativeField = (typeof CUMULATIVE_FIELDS)[number];
+export const CUMULATIVE_FIELDS = INDICATORS.filter((d) => d.cumulative).map((d) => d.key) as CumulativeKey[];
+export type CumulativeField = CumulativeKey;
+
+/** The indicators' keys in the registry's order. */
+export const indicatorKeys = <R extends readonly IndicatorDef[]>(indicators: R) => indicators.map((d) => d.key) as R[number]["key"][];
 
 /** Everything an update reports (all but its workflow columns). */
-export const VALUE_FIELDS = [...CUMULATIVE_FIELDS, "computePflops", "computePrecision", "utilizationPercent", "narrative", "correctionReason"] as const;
-export type ValueField = (typeof VALUE_FIELDS)[number];
+export const valueFields = <R extends readonly IndicatorDef[]>(indicators: R) => [...indicatorKeys(indicators), "narrative", "correctionReason"] as const;
+export const VALUE_FIELDS = valueFields(INDICATORS);
+export type ValueField = Indicator["key"] | "narrative" | "correctionReason";
 
-export const CONVERTED_FIELDS = ["convertedSelf", "convertedTransfer", "convertedLicense", "convertedJoint", "convertedEquity"] as const;
+/** The conversion modes: together they make the engine's resultsConverted and may not exceed resultsProduced. */
+export const CONVERTED_FIELDS = INDICATORS.filter((d) => d.engine !== null && "sum" in d.engine && d.engine.sum === "resultsConverted").map((d) => d.key) as Extract<Indicator, { type: "count" }>["key"][];
 
-export const updateFieldsSchema = z.object({
-  centreId: z.string().min(1),
-  period: z.string().refine((p) => parsePeriod(p) !== undefined, { error: "period" }),
-  // 0 for an update that has not been saved yet.
-  version: integer(0, Number.MAX_SAFE_INTEGER),
-  intent: enumOf(["save", "submit"] as const),
-  investmentExecutedYuan: nullableInteger(0, MAX_YUAN),
-  computePflops: nullableDecimal(0, 10_000_000),
-  computePrecision: nullableEnumOf(COMPUTE_PRECISIONS),
-  utilizationPercent: nullableDecimal(0, 100),
-  patentsFiled: nullableInteger(0, MAX_COUNT),
-  patentsGranted: nullableInteger(0, MAX_COUNT),
-  resultsProduced: nullableInteger(0, MAX_COUNT),
-  convertedSelf: nullableInteger(0, MAX_COUNT),
-  convertedTransfer: nullableInteger(0, MAX_COUNT),
-  convertedLicense: nullableInteger(0, MAX_COUNT),
-  convertedJoint: nullableInteger(0, MAX_COUNT),
-  convertedEquity: nullableInteger(0, MAX_COUNT),
-  techContractValueYuan: nullableInteger(0, MAX_YUAN),
-  firmsIncubated: nullableInteger(0, MAX_COUNT),
-  talentIntroduced: nullableInteger(0, MAX_COUNT),
-  narrative: optionalText(5000),
-  correctionReason: optionalText(1000),
-  milestones: z
-    .array(z.object({ id: z.string().min(1), progress: integer(0, 100), actualCompletionDate: nullableDate() }))
-    .default([]),
-});
+type IndicatorField<E extends IndicatorDef> = E extends { values: infer V extends readonly [string, ...string[]] } ? ReturnType<typeof nullableEnumOf<V>> : ReturnType<typeof nullableInteger>;
+export type IndicatorShape<R extends readonly IndicatorDef[]> = { [E in R[number] as E["key"]]: IndicatorField<E> };
+
+/** One indicator's form field: blank is "not reported" (null); numbers within the registry's bounds. */
+export function indicatorField(def: IndicatorDef) {
+  const { min, max } = boundsOf(def);
+  if (def.type === "enum") return nullableEnumOf(def.values!);
+  return def.type === "decimal" || def.type === "percent" ? nullableDecimal(min, max) : nullableInteger(min, max);
+}
+
+/** The indicators' fields section by section, so errors come in the order the form shows the fields. */
+export function indicatorShape<R extends readonly IndicatorDef[]>(indicators: R): IndicatorShape<R> {
+  return Object.fromEntries(inFormOrder(indicators).map((d) => [d.key, indicatorField(d)])) as IndicatorShape<R>;
+}
+
+/** The form's schema for a registry: the real one below, a test's registry in the registry test. */
+export function updateFieldsSchemaFor<R extends readonly IndicatorDef[]>(indicators: R) {
+  return z.object({
+    centreId: z.string().min(1),
+    period: z.string().refine((p) => parsePeriod(p) !== undefined, { error: "period" }),
+    // 0 for an update that has not been saved yet.
+    version: integer(0, Number.MAX_SAFE_INTEGER),
+    intent: enumOf(["save", "submit"] as const),
+    ...indicatorShape(indicators),
+    narrative: optionalText(5000),
+    correctionReason: optionalText(1000),
+    milestones: z
+      .array(z.object({ id: z.string().min(1), progress: integer(0, 100), actualCompletionDate: nullableDate() }))
+      .default([]),
+  });
+}
+
+export const updateFieldsSchema = updateFieldsSchemaFor(INDICATORS);
 export type UpdateFields = z.infer<typeof updateFieldsSchema>;
 export type UpdateValues = Pick<UpdateFields, ValueField>;
 

@@ -1,18 +1,11 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { listProvinceOptions } from "@/db/provinces";
-import { requireUser } from "@/lib/auth/current-user";
-import { assertCanReadProvince } from "@/lib/auth/guards";
-import { readableScope } from "@/lib/domain/permissions";
+import { pageData } from "@/lib/adapters/page";
 import { RISK_CODES, RISK_SEVERITIES } from "@/lib/domain/risk/types";
 import { localeOrDefault } from "@/lib/i18n/locale";
 import { flagFilterSchema, flagFilterValues, type FlagFilter } from "@/lib/validation/flag-filter";
-import { isSuppressed } from "@/lib/domain/risk/flag-review";
-import { flagsInScope, getEngine, subjectNames } from "@/lib/use-cases/engine";
+import { flagListPage } from "@/lib/use-cases/flags/flag-list-page";
 import { FlagTable } from "../_components/flag-table";
-
-const PAGE_SIZE = 100;
 
 /** The address of a page of the same filtered list. */
 function pageHref(filter: FlagFilter): string {
@@ -33,22 +26,11 @@ export async function generateMetadata() {
 
 /** Every flag in the user's scope, filterable by province, rule and severity; dismissed ones on request. */
 export default async function FlagsPage({ searchParams }: Props) {
-  const user = await requireUser();
   const t = await getTranslations();
   const locale = localeOrDefault(await getLocale());
   const parsed = flagFilterSchema.safeParse(flagFilterValues(await searchParams));
   const filter: FlagFilter = parsed.success ? parsed.data : { show: "open", page: 1 };
-  if (filter.province) assertCanReadProvince(user, filter.province, "/flags");
-  const scope = readableScope(user);
-  const matching = flagsInScope(await getEngine(), user, filter.province).filter(
-    (item) => (!filter.code || item.flag.code === filter.code) && (!filter.severity || item.flag.severity === filter.severity),
-  );
-  const items = filter.show === "all" ? matching : matching.filter((item) => !isSuppressed(item.state));
-  const suppressed = matching.length - items.length;
-  const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
-  const page = Math.min(filter.page, pages);
-  const shown = items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-  const provinces = scope === "all" ? listProvinceOptions(getDb()) : [];
+  const { count, suppressed, pages, page, shown, names, provinces } = await pageData("/flags", flagListPage, { ...filter, locale });
   return (
     <>
       <h1>{t("risk.title")}</h1>
@@ -59,7 +41,7 @@ export default async function FlagsPage({ searchParams }: Props) {
         </p>
       )}
       <form method="get" className="filters" aria-label={t("risk.filters")}>
-        {scope === "all" && (
+        {provinces && (
           <div className="field">
             <label htmlFor="province">{t("risk.province")}</label>
             <select id="province" name="province" defaultValue={filter.province ?? ""}>
@@ -104,10 +86,10 @@ export default async function FlagsPage({ searchParams }: Props) {
         <button type="submit">{t("risk.apply")}</button> <Link href="/flags">{t("risk.clear")}</Link>
       </form>
       <p className="muted">
-        {t("risk.count", { count: items.length })}
+        {t("risk.count", { count })}
         {pages > 1 && ` · ${t("risk.page", { page, pages })}`}
       </p>
-      <FlagTable items={shown} names={subjectNames(shown, locale)} caption={t("risk.title")} showSuppressed />
+      <FlagTable items={shown} names={names} caption={t("risk.title")} showSuppressed />
       {suppressed > 0 && (
         <p className="muted small">
           <span>{t("risk.suppressedHidden", { count: suppressed })}</span> <Link href={pageHref({ ...filter, show: "all", page: 1 })}>{t("risk.showAll")}</Link>

@@ -1,23 +1,22 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/current-user";
+import { pageData } from "@/lib/adapters/page";
 import { MAP_MEASURES, MEASURE_BREAKS, measureClass, measureValue, type MapMeasure, type SortKey } from "@/lib/domain/dashboard";
 import { chinaToday } from "@/lib/domain/china-time";
 import { formatNumber, formatYuan } from "@/lib/domain/format";
-import { readableScope } from "@/lib/domain/permissions";
 import { periodLabel } from "@/lib/domain/periods";
 import { CENTRE_STATUSES } from "@/lib/domain/vocabulary";
 import { localeOrDefault } from "@/lib/i18n/locale";
 import { overviewViewSchema, overviewViewValues, type OverviewView } from "@/lib/validation/overview";
 import { readAsOf, withAsOf, type SearchParams } from "@/app/_lib/as-of";
-import { subjectNames } from "@/lib/use-cases/engine";
+import { overviewPage } from "@/lib/use-cases/dashboards/overview-page";
+import type { OverviewProvince } from "@/lib/use-cases/dashboards/overview-figures";
 import { AsOfNotice, AsOfPicker } from "../_components/as-of-picker";
 import { ExportLinks } from "../_components/export-links";
 import { FlagTable } from "../_components/flag-table";
 import { RollUpSummary } from "../_components/roll-up-summary";
 import { TileMap } from "../_components/tile-map";
-import { overviewModel, TOP_FLAGS, type OverviewProvince } from "./overview-model";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("overview"))("title") };
@@ -30,10 +29,6 @@ type Props = { searchParams: Promise<SearchParams> };
  * filterable, exportable), the most severe open flags. Every figure is computed on the server.
  */
 export default async function OverviewPage({ searchParams }: Props) {
-  const user = await requireUser();
-  const scope = readableScope(user);
-  // A provincial user's overview is their province's page.
-  if (scope !== "all") redirect(scope === "none" ? "/provinces" : `/provinces/${scope}`);
   const params = await searchParams;
   const t = await getTranslations();
   const locale = localeOrDefault(await getLocale());
@@ -41,7 +36,10 @@ export default async function OverviewPage({ searchParams }: Props) {
   const parsed = overviewViewSchema.safeParse(overviewViewValues(params));
   const view: OverviewView = parsed.success ? parsed.data : overviewViewSchema.parse({});
   const { asOf } = asOfView;
-  const { engine, open, provinces, rows, reportingPeriod } = await overviewModel(user, view, asOf);
+  const data = await pageData("/overview", overviewPage, { ...view, asOf, locale });
+  // A provincial user's overview is their province's page.
+  if (data.redirect !== undefined) redirect(data.redirect);
+  const { today, open, provinces, rows, reportingPeriod, top, topNames } = data;
 
   const pct = (value: number | null) => (value === null ? "—" : `${formatNumber(value, locale, 1)}%`);
   const index = (value: number | null) => (value === null ? "—" : formatNumber(value, locale, 2));
@@ -77,7 +75,7 @@ export default async function OverviewPage({ searchParams }: Props) {
     <>
       <h1>{t("overview.title")}</h1>
       <div className="dashboard-bar">
-        <AsOfNotice view={asOfView} today={engine.today} />
+        <AsOfNotice view={asOfView} today={today} />
         <AsOfPicker view={asOfView} keep={{ measure: view.measure, sort: view.sort, dir: view.dir, q: view.q, show: view.show }} />
       </div>
       {!parsed.success && (
@@ -85,7 +83,7 @@ export default async function OverviewPage({ searchParams }: Props) {
           {t("overview.badView", { field: String(parsed.error.issues[0]?.path[0] ?? "") })}
         </p>
       )}
-      <RollUpSummary completion={engine.completion.national} targets={engine.targetRollUp.national} flags={open} />
+      <RollUpSummary completion={data.completion} targets={data.targets} flags={open} />
 
       <section aria-labelledby="map-heading">
         <div className="section-head">
@@ -216,13 +214,13 @@ export default async function OverviewPage({ searchParams }: Props) {
 
       <section aria-labelledby="flags-heading">
         <div className="section-head">
-          <h2 id="flags-heading">{t("overview.topFlags", { count: Math.min(TOP_FLAGS, open.length), total: open.length })}</h2>
+          <h2 id="flags-heading">{t("overview.topFlags", { count: top.length, total: open.length })}</h2>
           <span className="button-row">
             <ExportLinks path="/overview/export" params={{ asOf, table: "flags" }} table={t("risk.title")} />
             <Link href="/flags">{t("risk.allFlags")}</Link>
           </span>
         </div>
-        <FlagTable items={open.slice(0, TOP_FLAGS)} names={subjectNames(open.slice(0, TOP_FLAGS), locale)} caption={t("risk.title")} />
+        <FlagTable items={top} names={topNames} caption={t("risk.title")} />
       </section>
       <p className="print-only muted small">{t("overview.printFooter", { date: asOf ?? chinaToday() })}</p>
     </>

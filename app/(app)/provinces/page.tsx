@@ -1,20 +1,17 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { listProvinces } from "@/db/provinces";
-import { requireUser } from "@/lib/auth/current-user";
-import { readableScope } from "@/lib/domain/permissions";
+import { pageData } from "@/lib/adapters/page";
+import { provincesPage } from "@/lib/use-cases/dashboards/provinces-page";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("provinces"))("title") };
 }
 
 export default async function ProvincesPage() {
-  const user = await requireUser();
+  // The query itself is scoped: a provincial user never receives other provinces' rows.
+  const { rows } = await pageData("/provinces", provincesPage, {});
   const t = await getTranslations();
   const locale = await getLocale();
-  // The query itself is scoped: a provincial user never receives other provinces' rows.
-  const rows = listProvinces(getDb(), readableScope(user));
   return (
     <>
       <h1>{t("provinces.title")}</h1>

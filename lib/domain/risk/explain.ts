@@ -1,6 +1,7 @@
 // Number formatting for flag explanations: measured percentages with one decimal ("3.3%"), thresholds as short as they can be
 // ("20%", "7.5%"), amounts through lib/domain/format (亿元/万元, CNY bn/m).
 
+import type { ThresholdUnit } from "@/lib/registry/thresholds";
 import { cityName } from "../cities";
 import { formatYuan } from "../format";
 import type { FocusTag } from "../vocabulary";
@@ -29,6 +30,30 @@ export function plain(value: number, digits = 2): string {
 /** Amounts as officials read them, the same formatter the pages use. */
 export const yuanZh = (amount: number): string => formatYuan(amount, "zh");
 export const yuanEn = (amount: number): string => formatYuan(amount, "en");
+
+/**
+ * A threshold as people read it, by its registry unit: a fraction as a percentage ("20%"), a 0–100
+ * figure with "%", an amount in 万元/亿元, days with their word. Explanations and the admin page both
+ * use it, so a threshold reads the same in a flag and where it is set.
+ */
+export function thresholdFigure(unit: ThresholdUnit, value: number, locale: "zh" | "en"): string {
+  switch (unit) {
+    case "fraction":
+      return pctLimit(value);
+    case "percent":
+      return `${Math.round(value * 10) / 10}%`;
+    case "yuan":
+      return formatYuan(value, locale);
+    case "days":
+      return locale === "zh" ? `${value} 天` : `${value} days`;
+    case "count":
+      return String(value);
+    case "index":
+      return plain(value, 3);
+    case "quantile":
+      return plain(value, 6);
+  }
+}
 
 /** Labels from the domain notes' focus-tag table (docs/domain.md, "Duplicate construction"). */
 const TAG_LABELS: Record<FocusTag, { zh: string; en: string }> = {

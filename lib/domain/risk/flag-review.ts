@@ -2,7 +2,8 @@
 // recomputed from the data on every request; reviews are kept by its stable key. A dismissal (or a
 // duplicate judged justified) hides the flag until it expires or the flag's numbers get worse.
 
-import { severityRank, type RiskCode, type RiskFlag, type RiskSeverity } from "./types";
+import { riskCodeRow } from "@/lib/registry/risk-codes";
+import { severityRank, type RiskFlag, type RiskSeverity } from "./types";
 
 export const FLAG_ACTIONS = ["acknowledged", "dismissed", "reopened", "justified", "merge_planned", "confirmed_duplicate"] as const;
 export type FlagAction = (typeof FLAG_ACTIONS)[number];
@@ -25,29 +26,10 @@ export type FlagState =
   | { state: "acknowledged" | "merge_planned" | "confirmed_duplicate" }
   | { state: "dismissed" | "justified"; until: string | null };
 
-type Direction = "higher" | "lower";
-/** Per rule, the figures whose movement in the given direction means the finding got worse. */
-const WORSE_WHEN: Record<RiskCode, readonly [string, Direction][]> = {
-  duplicate_construction: [["jaccard", "higher"]],
-  scattered_resources: [
-    ["share", "higher"],
-    ["largestCount", "higher"],
-  ],
-  low_conversion: [["rate", "lower"]],
-  schedule_slippage: [
-    ["scheduleIndex", "lower"],
-    ["daysLate", "higher"],
-  ],
-  // Days overdue grow every day; only the move from amber to red counts (severity, below).
-  overdue_milestone: [["progress", "lower"]],
-  funding_under_execution: [["executedShare", "lower"]],
-  stale_reporting: [["missedCount", "higher"]],
-};
-
-/** Whether `current` is worse than the flag as it was reviewed: more severe, or a listed figure moved the wrong way. */
+/** Whether `current` is worse than the flag as it was reviewed: more severe, or a figure its rule lists (`worseWhen`) moved the wrong way. */
 export function flagWorsened(reviewed: Pick<FlagReview, "severity" | "values">, current: RiskFlag): boolean {
   if (severityRank(current.severity) < severityRank(reviewed.severity)) return true;
-  return WORSE_WHEN[current.code].some(([field, direction]) => {
+  return riskCodeRow(current.code).worseWhen.some(([field, direction]) => {
     const before = reviewed.values[field];
     const now = current.values[field];
     if (typeof before !== "number" || typeof now !== "number") return false;

@@ -1,13 +1,16 @@
 import type { CentreStatus, FocusTag } from "../vocabulary";
-import { cityLabel, percentFigure, pctLimit } from "./explain";
+import { cityLabel, percentFigure, thresholdFigure } from "./explain";
 import type { RiskThresholds } from "./thresholds";
 import { groupBy, isBelow, makeFlag, severityRank, type RiskFlag } from "./types";
 
-/** Compute use at the end of one approved period; percentages on the 0–100 scale. */
+/**
+ * Compute use at the end of one approved period, on the 0–100 scale. Only utilization: no form
+ * reports rack occupancy, so the occupancy bounds of the domain notes were removed rather than
+ * kept editable while acting on nothing.
+ */
 export interface ComputeReading {
   period: string;
   utilizationPercent: number | null;
-  rackOccupancyPercent?: number | null;
 }
 
 export interface ComputeCentreInput {
@@ -27,32 +30,26 @@ const STATUS_LABEL: Record<CentreStatus, { zh: string; en: string }> = {
   suspended: { zh: "暂停", en: "suspended" },
 };
 
-/** Red below the red bounds, amber below the amber bounds, null when busy, undefined when nothing was reported. */
+/** Red below the red bound, amber below the amber bound, null when busy, undefined when nothing was reported. */
 function idleLevel(reading: ComputeReading, t: RiskThresholds["duplicate"]): "red" | "amber" | null | undefined {
   const u = reading.utilizationPercent;
-  const o = reading.rackOccupancyPercent ?? null;
-  if (u === null && o === null) return undefined;
-  const under = (uLimit: number, oLimit: number) => (u !== null && isBelow(u, uLimit)) || (o !== null && isBelow(o, oLimit));
-  if (under(t.idleUtilizationRedBelowPercent, t.idleOccupancyRedBelowPercent)) return "red";
-  if (under(t.idleUtilizationAmberBelowPercent, t.idleOccupancyAmberBelowPercent)) return "amber";
+  if (u === null) return undefined;
+  if (isBelow(u, t.idleUtilizationRedBelowPercent)) return "red";
+  if (isBelow(u, t.idleUtilizationAmberBelowPercent)) return "amber";
   return null;
 }
 
-function describe(reading: ComputeReading, locale: "zh" | "en"): string {
-  const parts: string[] = [];
-  const occupancy = reading.rackOccupancyPercent ?? null;
-  if (reading.utilizationPercent !== null) parts.push(`${locale === "zh" ? "利用率" : "utilization"} ${percentFigure(reading.utilizationPercent)}`);
-  if (occupancy !== null) parts.push(`${locale === "zh" ? "机架上架率" : "rack occupancy"} ${percentFigure(occupancy)}`);
-  return `${reading.period} ${parts.join(locale === "zh" ? "、" : ", ")}`;
-}
+// Called only for readings idleLevel judged, which all carry a utilization figure.
+const describe = (reading: ComputeReading, locale: "zh" | "en"): string =>
+  `${reading.period} ${locale === "zh" ? "利用率" : "utilization"} ${percentFigure(reading.utilizationPercent!)}`;
 
 const list = (values: readonly (number | null | undefined)[]) => values.map((v) => (v === null || v === undefined ? "—" : String(v))).join(",");
 
 /**
  * Idle but expanding: a compute centre (focus includes compute_infrastructure) idle in each of its
  * last `idlePeriods` approved periods while another compute project in the same city is planned or
- * under construction. Red when every period is below the red bounds (utilization < 30% or rack
- * occupancy < 50%), amber when every period is at least below the amber bounds (50% / 65%).
+ * under construction. Red when every period's utilization is below the red bound (30%), amber when
+ * every period is at least below the amber bound (50%).
  * One flag per (idle centre, expanding project) pair. O(N) to group, then idle × expanding per city.
  */
 export function checkIdleButExpanding(centres: readonly ComputeCentreInput[], thresholds: RiskThresholds): RiskFlag[] {
@@ -68,10 +65,7 @@ export function checkIdleButExpanding(centres: readonly ComputeCentreInput[], th
       const levels = readings.map((reading) => idleLevel(reading, t));
       if (levels.some((level) => level === null || level === undefined)) continue;
       const severity = levels.every((level) => level === "red") ? "red" : "amber";
-      const [uLimit, oLimit] =
-        severity === "red"
-          ? [t.idleUtilizationRedBelowPercent, t.idleOccupancyRedBelowPercent]
-          : [t.idleUtilizationAmberBelowPercent, t.idleOccupancyAmberBelowPercent];
+      const uLimit = severity === "red" ? t.idleUtilizationRedBelowPercent : t.idleUtilizationAmberBelowPercent;
       for (const other of expanding) {
         if (other.id === idle.id) continue;
         const values = {
@@ -82,14 +76,12 @@ export function checkIdleButExpanding(centres: readonly ComputeCentreInput[], th
           expandingStatus: other.status,
           periods: readings.map((reading) => reading.period).join(","),
           utilizationPercents: list(readings.map((reading) => reading.utilizationPercent)),
-          occupancyPercents: list(readings.map((reading) => reading.rackOccupancyPercent)),
           utilizationBelowPercent: uLimit,
-          occupancyBelowPercent: oLimit,
         };
         const status = STATUS_LABEL[other.status];
         const explanation = {
-          zh: `智算中心最近 ${readings.length} 个已审核期（${readings.map((r) => describe(r, "zh")).join("；")}）均低于利用率 ${uLimit}% 或机架上架率 ${oLimit}% 的阈值，而同城${cityLabel(cityCode, "zh")}另一智算项目${status.zh}。`,
-          en: `The compute centre's last ${readings.length} approved periods (${readings.map((r) => describe(r, "en")).join("; ")}) were all below ${pctLimit(uLimit / 100)} utilization or ${pctLimit(oLimit / 100)} rack occupancy, while another compute project in the same city, ${cityLabel(cityCode, "en")}, is ${status.en}.`,
+          zh: `智算中心最近 ${readings.length} 个已审核期（${readings.map((r) => describe(r, "zh")).join("；")}）均低于利用率 ${thresholdFigure("percent", uLimit, "zh")} 的阈值，而同城${cityLabel(cityCode, "zh")}另一智算项目${status.zh}。`,
+          en: `The compute centre's last ${readings.length} approved periods (${readings.map((r) => describe(r, "en")).join("; ")}) were all below ${thresholdFigure("percent", uLimit, "en")} utilization, while another compute project in the same city, ${cityLabel(cityCode, "en")}, is ${status.en}.`,
         };
         const flag = makeFlag("duplicate_construction", severity, { kind: "centre_pair", ids: [idle.id, other.id] }, values, explanation, "idle_expanding");
         // Two projects both idle and both expanding would meet twice: keep the worse finding.

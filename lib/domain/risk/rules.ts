@@ -21,6 +21,7 @@ export { checkIdleButExpanding, type ComputeCentreInput, type ComputeReading } f
 export { checkScatteredResources, type ScaleCentreInput } from "./scattered-resources";
 export { checkLowConversion, type ConversionInput } from "./low-conversion";
 export { checkScheduleSlippage, type TargetScheduleInput } from "./schedule-slippage";
+export { checkCentreScheduleSlippage, checkCentreSchedules, type CentreScheduleFigures } from "./centre-schedule";
 export { checkOverdueMilestones, type CentreMilestonesInput, type MilestoneInput } from "./overdue-milestone";
 export { checkFundingUnderExecution, type FundingInput } from "./funding-under-execution";
 export { checkStaleReporting, expectedPeriodCodes, type ReportingInput } from "./stale-reporting";
@@ -58,7 +59,11 @@ export interface RiskDataSet {
   targets: readonly TargetScheduleInput[];
 }
 
-/** Every rule over the data set; flags sorted red, amber, info, then by code, then by key. */
+/**
+ * Every rule over the data set but a centre's own schedule slippage, which reads the completion
+ * figures the engine computes for the centre page (runEngine adds it); flags sorted red, amber,
+ * info, then by code, then by key.
+ */
 export function evaluateAll(input: RiskDataSet, today: string, thresholds: RiskThresholds = DEFAULT_THRESHOLDS): RiskFlag[] {
   const calendars = new Map(input.provinces.map((province) => [province.code, province.calendar]));
   // Centres starting in the same period expect the same periods: compute each list once, not per centre.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { THRESHOLD_FIELDS, THRESHOLD_KEYS, readThreshold, thresholdField, thresholdOrderViolations, withOverrides } from "./threshold-fields";
+import { THRESHOLD_FIELDS, THRESHOLD_KEYS, isWholeNumber, readThreshold, thresholdField, thresholdOrderViolations, withOverrides } from "./threshold-fields";
 import { DEFAULT_THRESHOLDS } from "./thresholds";
 
 describe("THRESHOLD_FIELDS", () => {
@@ -10,10 +10,12 @@ describe("THRESHOLD_FIELDS", () => {
     expect(value).toBeGreaterThanOrEqual(field.min);
     expect(value).toBeLessThanOrEqual(field.max);
     expect(field.min).toBeLessThan(field.max);
-    if (field.integer) expect(Number.isInteger(value)).toBe(true);
+    if (isWholeNumber(field)) expect(Number.isInteger(value)).toBe(true);
+    // The default itself is on the step an administrator may enter.
+    expect(Math.abs(value / field.step - Math.round(value / field.step))).toBeLessThan(1e-6);
   });
 
-  it("lists every figure of the table exactly once (23 = 7 duplicate + 4 scattered + 4 conversion + 2 schedule + 1 milestone + 4 funding + 1 stale)", () => {
+  it("lists every figure of the table exactly once (23 = 5 duplicate + 4 scattered + 4 conversion + 4 schedule + 1 milestone + 4 funding + 1 stale)", () => {
     const leaves = Object.entries(DEFAULT_THRESHOLDS).flatMap(([group, values]) => Object.keys(values as object).map((name) => `${group}.${name}`));
     expect(leaves).toHaveLength(23);
     expect([...THRESHOLD_KEYS].sort()).toEqual(leaves.sort());
@@ -21,8 +23,10 @@ describe("THRESHOLD_FIELDS", () => {
   });
 
   it("finds a field by key, and nothing for an unknown one", () => {
-    expect(thresholdField("conversion.rate")).toEqual({ key: "conversion.rate", min: 0, max: 1, integer: false });
-    expect(thresholdField("duplicate.idlePeriods")).toEqual({ key: "duplicate.idlePeriods", min: 1, max: 12, integer: true });
+    expect(thresholdField("conversion.rate")).toMatchObject({ key: "conversion.rate", unit: "fraction", min: 0, max: 1, step: 0.001, defaultValue: 0.2 });
+    expect(thresholdField("duplicate.idlePeriods")).toMatchObject({ key: "duplicate.idlePeriods", unit: "count", min: 1, max: 12, step: 1 });
+    expect(thresholdField("schedule.centreRedBelowIndex")).toMatchObject({ unit: "index", defaultValue: 0.75, atMost: "schedule.centreAmberBelowIndex" });
+    expect(thresholdField("duplicate.idleOccupancyRedBelowPercent")).toBeUndefined(); // removed: nothing reports rack occupancy
     expect(thresholdField("conversion.nope")).toBeUndefined();
     expect(thresholdField("")).toBeUndefined();
   });
@@ -43,6 +47,14 @@ describe("withOverrides", () => {
     expect(table).toEqual(DEFAULT_THRESHOLDS);
     expect("nope" in table.conversion).toBe(false);
     expect("nope" in table).toBe(false);
+  });
+
+  it("ignores overrides stored for the removed rack-occupancy thresholds", () => {
+    const table = withOverrides(new Map([["duplicate.idleOccupancyRedBelowPercent", 40], ["duplicate.idleOccupancyAmberBelowPercent", 70], ["conversion.rate", 0.1]]));
+    expect(table.duplicate).toEqual(DEFAULT_THRESHOLDS.duplicate);
+    expect("idleOccupancyRedBelowPercent" in table.duplicate).toBe(false);
+    expect(table.conversion.rate).toBe(0.1);
+    expect(thresholdOrderViolations(table)).toEqual([]);
   });
 
   it("gives a fresh copy for no overrides, equal to the defaults", () => {
@@ -85,7 +97,7 @@ describe("thresholdOrderViolations", () => {
   it.each([
     ["schedule.redBelowIndex", "schedule.amberBelowIndex", 0.9],
     ["duplicate.idleUtilizationRedBelowPercent", "duplicate.idleUtilizationAmberBelowPercent", 50],
-    ["duplicate.idleOccupancyRedBelowPercent", "duplicate.idleOccupancyAmberBelowPercent", 65],
+    ["schedule.centreRedBelowIndex", "schedule.centreAmberBelowIndex", 0.9],
     ["funding.amberElapsedShare", "funding.redElapsedShare", 0.75],
   ] as const)("%s ≤ %s (%s)", (low, high, upper) => {
     const at = (value: number) => thresholdOrderViolations(withOverrides(new Map([[low, value]])));

@@ -1,76 +1,44 @@
-// The thresholds table as editable fields: each figure's dotted key, allowed range and whether it is
-// a whole number, plus the rules between figures that an edit must keep (red stricter than amber).
+// The thresholds table as editable fields: reading one figure by its dotted key, applying stored
+// overrides, and the order between figures that an edit must keep (red stricter than amber). The
+// fields themselves are the rows of lib/registry/thresholds.ts; each function takes the rows so a
+// test can hand it a registry with one more row.
 
+import { splitKey, orderedPairs, THRESHOLDS, type ThresholdRow } from "@/lib/registry/thresholds";
 import { DEFAULT_THRESHOLDS, type RiskThresholds } from "./thresholds";
 
-export interface ThresholdField {
-  key: string;
-  min: number;
-  max: number;
-  integer: boolean;
+export type ThresholdField = ThresholdRow;
+
+export const THRESHOLD_FIELDS: readonly ThresholdField[] = THRESHOLDS;
+
+export const THRESHOLD_KEYS: readonly string[] = THRESHOLDS.map((f) => f.key);
+
+export function thresholdField(key: string, rows: readonly ThresholdRow[] = THRESHOLDS): ThresholdField | undefined {
+  return rows.find((f) => f.key === key);
 }
 
-const share = (key: string): ThresholdField => ({ key, min: 0, max: 1, integer: false });
-const percent = (key: string): ThresholdField => ({ key, min: 0, max: 100, integer: false });
-const whole = (key: string, min: number, max: number): ThresholdField => ({ key, min, max, integer: true });
-
-export const THRESHOLD_FIELDS: readonly ThresholdField[] = [
-  share("duplicate.sameCityJaccard"),
-  share("duplicate.sameLeadJaccard"),
-  whole("duplicate.idlePeriods", 1, 12),
-  percent("duplicate.idleUtilizationRedBelowPercent"),
-  percent("duplicate.idleUtilizationAmberBelowPercent"),
-  percent("duplicate.idleOccupancyRedBelowPercent"),
-  percent("duplicate.idleOccupancyAmberBelowPercent"),
-  whole("scattered.minScaleYuan", 0, 1e13),
-  share("scattered.belowScaleShare"),
-  whole("scattered.minCentresForScale", 1, 1000),
-  whole("scattered.samePrimaryFocusCount", 2, 1000),
-  share("conversion.rate"),
-  share("conversion.enterpriseRate"),
-  whole("conversion.minSample", 1, 100_000),
-  { key: "conversion.z", min: 0.5, max: 4, integer: false },
-  { key: "schedule.amberBelowIndex", min: 0, max: 2, integer: false },
-  { key: "schedule.redBelowIndex", min: 0, max: 2, integer: false },
-  whole("milestone.redAfterDaysOverdue", 1, 3650),
-  share("funding.redElapsedShare"),
-  share("funding.redExecutedShare"),
-  share("funding.amberElapsedShare"),
-  share("funding.amberShareOfPlannedToDate"),
-  whole("stale.redMissedPeriods", 1, 24),
-];
-
-export const THRESHOLD_KEYS = THRESHOLD_FIELDS.map((f) => f.key);
-
-export function thresholdField(key: string): ThresholdField | undefined {
-  return THRESHOLD_FIELDS.find((f) => f.key === key);
-}
+/** Whole numbers only: the field's step is 1. */
+export const isWholeNumber = (field: Pick<ThresholdRow, "step">): boolean => field.step === 1;
 
 export function readThreshold(table: RiskThresholds, key: string): number {
-  const [group, name] = key.split(".") as [keyof RiskThresholds, string];
-  return (table[group] as unknown as Record<string, number>)[name]!;
+  const [group, name] = splitKey(key);
+  return (table as unknown as Record<string, Record<string, number>>)[group]![name]!;
 }
 
-/** The defaults with stored overrides applied; unknown keys are ignored (a removed threshold left in the table). */
-export function withOverrides(overrides: ReadonlyMap<string, number>, base: RiskThresholds = DEFAULT_THRESHOLDS): RiskThresholds {
-  const table = Object.fromEntries(Object.entries(base).map(([group, values]) => [group, { ...values }])) as unknown as RiskThresholds;
+/**
+ * The defaults with stored overrides applied. A key no row defines is ignored: an override left in
+ * the table for a threshold since removed (the rack-occupancy bounds) must not break the page.
+ */
+export function withOverrides(overrides: ReadonlyMap<string, number>, base: RiskThresholds = DEFAULT_THRESHOLDS, rows: readonly ThresholdRow[] = THRESHOLDS): RiskThresholds {
+  const table = Object.fromEntries(Object.entries(base).map(([group, values]) => [group, { ...values }])) as Record<string, Record<string, number>>;
   for (const [key, value] of overrides) {
-    if (!thresholdField(key)) continue;
-    const [group, name] = key.split(".") as [keyof RiskThresholds, string];
-    (table[group] as unknown as Record<string, number>)[name] = value;
+    if (!thresholdField(key, rows)) continue;
+    const [group, name] = splitKey(key);
+    (table[group] ??= {})[name] = value;
   }
-  return table;
+  return table as unknown as RiskThresholds;
 }
-
-/** Pairs that must stay ordered: the first (stricter, red) at most the second (amber). */
-const ORDERED: readonly [string, string][] = [
-  ["schedule.redBelowIndex", "schedule.amberBelowIndex"],
-  ["duplicate.idleUtilizationRedBelowPercent", "duplicate.idleUtilizationAmberBelowPercent"],
-  ["duplicate.idleOccupancyRedBelowPercent", "duplicate.idleOccupancyAmberBelowPercent"],
-  ["funding.amberElapsedShare", "funding.redElapsedShare"],
-];
 
 /** The ordered pairs a table breaks, as [lower key, upper key]; empty when consistent. */
-export function thresholdOrderViolations(table: RiskThresholds): [string, string][] {
-  return ORDERED.filter(([low, high]) => readThreshold(table, low) > readThreshold(table, high));
+export function thresholdOrderViolations(table: RiskThresholds, rows: readonly ThresholdRow[] = THRESHOLDS): [string, string][] {
+  return orderedPairs(rows).filter(([low, high]) => readThreshold(table, low) > readThreshold(table, high));
 }

@@ -1,21 +1,13 @@
 // The shape every risk rule returns, and the helpers that build, key and order flags.
 
-export const RISK_CODES = [
-  "duplicate_construction",
-  "scattered_resources",
-  "low_conversion",
-  "schedule_slippage",
-  "overdue_milestone",
-  "funding_under_execution",
-  "stale_reporting",
-] as const;
-export type RiskCode = (typeof RISK_CODES)[number];
+import type { RiskCode, RiskSubjectKind } from "@/lib/registry/risk-codes";
+
+// The codes and subject kinds are rows of lib/registry/risk-codes.ts.
+export { RISK_CODES, RISK_SUBJECT_KINDS, type RiskCode, type RiskSubjectKind } from "@/lib/registry/risk-codes";
 
 /** Most severe first, the order lists and filters show them in. */
 export const RISK_SEVERITIES = ["red", "amber", "info"] as const;
 export type RiskSeverity = (typeof RISK_SEVERITIES)[number];
-
-export type RiskSubjectKind = "centre" | "province" | "centre_pair" | "target";
 
 export interface RiskFlag {
   code: RiskCode;

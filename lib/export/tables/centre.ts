@@ -1,6 +1,9 @@
 import { chinaDateTime } from "@/lib/domain/china-time";
 import { plannedShareAt } from "@/lib/domain/investment";
 import { periodLabel } from "@/lib/domain/periods";
+import type { ApprovedReport } from "@/lib/domain/engine";
+import type { ChartFigure } from "@/lib/registry/approved-report";
+import { CENTRE_CHARTS, chartIndicators, INDICATORS as REGISTRY, type CentreChart, type IndicatorDef } from "@/lib/registry/indicators";
 import { withUnit, type ExportCell, type Translate } from "../table";
 
 type Rows = { header: string[]; rows: ExportCell[][] };
@@ -43,17 +46,16 @@ export function milestoneRows(t: Translate, milestones: readonly MilestoneExport
   };
 }
 
-export interface IndicatorPeriod {
-  period: string;
-  periodEnd: string;
-  investmentExecutedYuan: number | null;
-  resultsProduced: number | null;
-  resultsConverted: number | null;
-  utilizationPercent: number | null;
-}
+/**
+ * One approved period's figures as the centre charts read them: the approved report's figures that the
+ * registry's chart members feed (resultsConverted: the conversion modes added, null when none was reported).
+ */
+export type IndicatorPeriod = Pick<ApprovedReport, "period" | "periodEnd" | ChartFigure>;
 
-export const INDICATORS = ["investment", "conversion", "utilization"] as const;
-export type Indicator = (typeof INDICATORS)[number];
+/** The charts (and their export tables) that some indicator of the registry feeds, in the page's order. */
+export const chartsOf = (indicators: readonly IndicatorDef[]) => CENTRE_CHARTS.filter((chart) => chartIndicators(indicators, chart).length > 0);
+export const INDICATORS = chartsOf(REGISTRY);
+export type Indicator = CentreChart;
 
 export interface IndicatorContext {
   budgetYuan: number;

@@ -1,11 +1,10 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { pageData } from "@/lib/adapters/page";
 import { formatNumber } from "@/lib/domain/format";
-import { DEFAULT_THRESHOLDS } from "@/lib/domain/risk/thresholds";
-import { readThreshold, THRESHOLD_FIELDS, withOverrides } from "@/lib/domain/risk/threshold-fields";
 import { localeOrDefault } from "@/lib/i18n/locale";
 import { thresholdsPage } from "@/lib/use-cases/admin/thresholds-page";
 import { ThresholdForm } from "./_components/threshold-form";
+import { thresholdsPageModel } from "./thresholds-model";
 
 type Props = { searchParams: Promise<{ saved?: string; reset?: string }> };
 
@@ -13,27 +12,26 @@ export async function generateMetadata() {
   return { title: (await getTranslations("thresholds"))("title") };
 }
 
-/** Every risk threshold with its default and the value in force; each edit is audited and applies at once. */
+/** Every risk threshold (the rows of lib/registry/thresholds.ts) with its default and the value in force; each edit is audited and applies at once. */
 export default async function ThresholdsPage({ searchParams }: Props) {
   const { overrides } = await pageData("/admin/thresholds", thresholdsPage, {});
   const t = await getTranslations();
   const locale = localeOrDefault(await getLocale());
-  const current = withOverrides(new Map([...overrides].map(([key, row]) => [key, row.value])));
+  const groups = thresholdsPageModel(overrides, locale);
   const { saved, reset } = await searchParams;
-  const changedKey = saved ?? reset;
-  const groups = [...new Set(THRESHOLD_FIELDS.map((f) => f.key.split(".")[0]!))];
+  const changed = groups.flatMap((g) => g.rows).find((r) => r.key === (saved ?? reset));
   return (
     <>
       <h1>{t("thresholds.title")}</h1>
       <p className="lead">{t("thresholds.lead")}</p>
-      {changedKey && THRESHOLD_FIELDS.some((f) => f.key === changedKey) && (
+      {changed && (
         <p className="form-success" role="status">
-          {t(saved ? "thresholds.savedKey" : "thresholds.resetKey", { label: t(`thresholds.fields.${changedKey.replace(".", "_")}`) })}
+          {t(saved ? "thresholds.savedKey" : "thresholds.resetKey", { label: t(changed.labelKey) })}
         </p>
       )}
-      {groups.map((group) => (
+      {groups.map(({ group, titleKey, rows }) => (
         <section key={group} aria-labelledby={`group-${group}`}>
-          <h2 id={`group-${group}`}>{t(`thresholds.groups.${group}`)}</h2>
+          <h2 id={`group-${group}`}>{t(titleKey)}</h2>
           <table className="data-table">
             <thead>
               <tr>
@@ -45,21 +43,24 @@ export default async function ThresholdsPage({ searchParams }: Props) {
               </tr>
             </thead>
             <tbody>
-              {THRESHOLD_FIELDS.filter((f) => f.key.startsWith(`${group}.`)).map((field) => {
-                const label = t(`thresholds.fields.${field.key.replace(".", "_")}`);
-                const override = overrides.get(field.key);
+              {rows.map((row) => {
+                const label = t(row.labelKey);
                 return (
-                  <tr key={field.key} data-threshold={field.key}>
+                  <tr key={row.key} data-threshold={row.key}>
                     <th scope="row">
                       {label}
+                      <p className="muted small">{t(row.helpKey)}</p>
                       <div className="muted small">
-                        <code>{field.key}</code> · {t("thresholds.range", { min: formatNumber(field.min, locale, 4), max: formatNumber(field.max, locale, 4) })}
-                        {override && <span className="badge">{t("thresholds.overridden")}</span>}
+                        <code>{row.key}</code> · {t("thresholds.unit", { unit: t(`thresholds.units.${row.unit}`) })} ·{" "}
+                        {t("thresholds.range", { min: row.rangeText.min, max: row.rangeText.max })} · {t("thresholds.step", { step: formatNumber(row.step, locale, 6) })} ·{" "}
+                        {t(`thresholds.sources.${row.source}`)}
+                        {row.overridden && <span className="badge">{t("thresholds.overridden")}</span>}
                       </div>
                     </th>
-                    <td className="num">{formatNumber(readThreshold(DEFAULT_THRESHOLDS, field.key), locale, 6)}</td>
+                    <td className="num">{row.defaultText}</td>
                     <td>
-                      <ThresholdForm thresholdKey={field.key} label={label} value={readThreshold(current, field.key)} version={override?.version ?? 0} overridden={override !== undefined} />
+                      <ThresholdForm thresholdKey={row.key} label={label} value={row.value} version={row.version} overridden={row.overridden} />
+                      <span className="muted small">{row.valueText}</span>
                     </td>
                   </tr>
                 );

@@ -1,10 +1,11 @@
+import { Fragment, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
-import type { ApprovedPeriodFigures } from "@/db/centre-history";
+import { INDICATORS as CHARTS, type Indicator, type IndicatorPeriod } from "@/lib/export/tables/centre";
 import { TimeSeriesChart } from "@/app/_components/charts/time-series-chart";
 
 interface Props {
   locale: "zh" | "en";
-  periods: readonly ApprovedPeriodFigures[];
+  periods: readonly IndicatorPeriod[];
   budgetYuan: number;
   startDate: string;
   plannedCompletionDate: string;
@@ -16,7 +17,8 @@ interface Props {
 
 /**
  * A centre's indicators over its approved periods: investment executed against the straight-line
- * plan, conversion rate against its threshold, and compute utilization against the idle line.
+ * plan, conversion rate against its threshold, and compute utilization against the idle line. The
+ * charts drawn are those the indicator registry feeds (the same list as the export tables).
  */
 export function CentreIndicators({ locale, periods, budgetYuan, startDate, plannedCompletionDate, conversionThreshold, idleAmberBelowPercent }: Props) {
   const t = useTranslations("centreCharts");
@@ -27,8 +29,8 @@ export function CentreIndicators({ locale, periods, budgetYuan, startDate, plann
     .filter((p) => p.resultsProduced !== null && p.resultsProduced > 0 && p.resultsConverted !== null)
     .map((p) => ({ date: p.periodEnd, value: (p.resultsConverted! / p.resultsProduced!) * 100 }));
   const utilization = periods.filter((p) => p.utilizationPercent !== null).map((p) => ({ date: p.periodEnd, value: p.utilizationPercent! }));
-  return (
-    <div className="chart-grid">
+  const charts: Record<Indicator, ReactNode> = {
+    investment: (
       <TimeSeriesChart
         title={t("investment")}
         unit={unit}
@@ -46,6 +48,8 @@ export function CentreIndicators({ locale, periods, budgetYuan, startDate, plann
           },
         ]}
       />
+    ),
+    conversion: (
       <TimeSeriesChart
         title={t("conversion")}
         unit="%"
@@ -55,17 +59,24 @@ export function CentreIndicators({ locale, periods, budgetYuan, startDate, plann
         series={[{ name: t("conversionRate"), kind: "actual", points: conversion }]}
         threshold={{ value: conversionThreshold * 100, label: t("conversionThreshold") }}
       />
-      {utilization.length > 0 && (
-        <TimeSeriesChart
-          title={t("utilization")}
-          unit="%"
-          locale={locale}
-          height={260}
-          maxFractionDigits={1}
-          series={[{ name: t("utilizationRate"), kind: "actual", points: utilization }]}
-          threshold={{ value: idleAmberBelowPercent, label: t("idleLine") }}
-        />
-      )}
+    ),
+    utilization: utilization.length > 0 && (
+      <TimeSeriesChart
+        title={t("utilization")}
+        unit="%"
+        locale={locale}
+        height={260}
+        maxFractionDigits={1}
+        series={[{ name: t("utilizationRate"), kind: "actual", points: utilization }]}
+        threshold={{ value: idleAmberBelowPercent, label: t("idleLine") }}
+      />
+    ),
+  };
+  return (
+    <div className="chart-grid">
+      {CHARTS.map((chart) => (
+        <Fragment key={chart}>{charts[chart]}</Fragment>
+      ))}
     </div>
   );
 }

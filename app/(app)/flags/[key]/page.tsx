@@ -1,18 +1,11 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { flagHistory, flagReviewProvince } from "@/db/flag-reviews";
-import { requireUser } from "@/lib/auth/current-user";
-import { assertCanReadProvince } from "@/lib/auth/guards";
+import { pageData } from "@/lib/adapters/page";
 import { chinaDateTime } from "@/lib/domain/china-time";
-import { addDays } from "@/lib/domain/periods";
-import { availableFlagActions, FLAG_ACTIONS, flagState } from "@/lib/domain/risk/flag-review";
-import { canReview } from "@/lib/domain/update-workflow";
-import { localeOrDefault, localName } from "@/lib/i18n/locale";
-import { getProvince } from "@/db/provinces";
-import { MAX_SUPPRESSION_DAYS } from "@/lib/validation/flag-review";
-import { findFlag, getEngine, subjectNames } from "@/lib/use-cases/engine";
+import { FLAG_ACTIONS } from "@/lib/domain/risk/flag-review";
+import { localeOrDefault } from "@/lib/i18n/locale";
+import { flagPage, type FlagHistory } from "@/lib/use-cases/flags/flag-page";
+import { riskCodeRow } from "@/lib/registry/risk-codes";
 import { FlagTable } from "../../_components/flag-table";
 import { FlagStateBadge, SeverityBadge } from "../../_components/risk-badges";
 import { DuplicateComparison } from "../_components/duplicate-comparison";
@@ -33,21 +26,15 @@ type Props = { params: Promise<{ key: string }>; searchParams: Promise<{ done?: 
 /** One flag: its explanation in both languages, the figures it used, its review history and, for reviewers, the review form. */
 export default async function FlagPage({ params, searchParams }: Props) {
   const key = flagKeyParam((await params).key);
-  const user = await requireUser();
   const t = await getTranslations();
   const locale = localeOrDefault(await getLocale());
-  const db = getDb();
-  const engine = await getEngine();
-  const found = findFlag(engine, key);
-  // A flag no rule raises any more keeps its history, in the province it belonged to.
-  const provinceCode = found?.provinceCode ?? flagReviewProvince(db, key);
-  if (provinceCode === undefined) notFound();
-  assertCanReadProvince(user, provinceCode, "/flags/[key]", key);
-  const history = flagHistory(db, key);
+  const data = await pageData("/flags/[key]", flagPage, { key, locale });
+  const { history } = data;
   const doneParam = (await searchParams).done;
   const done = FLAG_ACTIONS.find((a) => a === doneParam);
 
-  if (!found) {
+  // A flag no rule raises any more keeps its history.
+  if (data.gone) {
     return (
       <>
         <p className="breadcrumb">
@@ -60,44 +47,43 @@ export default async function FlagPage({ params, searchParams }: Props) {
     );
   }
 
-  const { flag } = found;
-  const state = flagState(flag, engine.reviews.get(key), engine.today);
-  const reviewer = canReview(user, provinceCode);
-  const province = getProvince(db, provinceCode);
+  const { flag, state, provinceCode, review } = data;
   const other = locale === "zh" ? "en" : "zh";
+  const rule = riskCodeRow(flag.code);
   return (
     <>
       <p className="breadcrumb">
-        <Link href="/flags">{t("risk.title")}</Link> / <Link href={`/provinces/${provinceCode}`}>{province ? localName(locale, province) : provinceCode}</Link> /
+        <Link href="/flags">{t("risk.title")}</Link> / <Link href={`/provinces/${provinceCode}`}>{data.provinceName}</Link> /
       </p>
       <h1>
-        {t(`risk.codes.${flag.code}`)} <SeverityBadge severity={flag.severity} /> <FlagStateBadge state={state} />
+        {t(rule.labelKey)} <SeverityBadge severity={flag.severity} /> <FlagStateBadge state={state} />
       </h1>
+      <p className="lead">{t(rule.descriptionKey)}</p>
       {done && (
         <p className="form-success" role="status">
           {t("risk.review.done", { action: t(`risk.review.actions.${done}`) })}
         </p>
       )}
-      <FlagTable items={[{ flag, state }]} names={subjectNames([{ flag, state }], locale)} caption={t("risk.subjectCaption")} showSuppressed />
+      <FlagTable items={[{ flag, state }]} names={data.names} caption={t("risk.subjectCaption")} showSuppressed />
       <p lang={other === "zh" ? "zh-CN" : "en"} className="muted" data-testid="other-language-explanation">
         {flag.explanation[other]}
       </p>
 
-      {flag.code === "duplicate_construction" && <DuplicateComparison ids={flag.subject.ids} />}
+      {data.comparison && <DuplicateComparison centres={data.comparison} />}
 
       <section aria-labelledby="figures-heading">
         <h2 id="figures-heading">{t("risk.figures")}</h2>
         <FlagFigures values={flag.values} />
       </section>
 
-      {reviewer && (
+      {review && (
         <section aria-labelledby="review-heading">
           <h2 id="review-heading">{t("risk.review.title")}</h2>
           <FlagReviewForm
             flagKey={flag.key}
-            actions={availableFlagActions(flag, state)}
-            minExpiry={addDays(engine.today, 1)}
-            maxExpiry={addDays(engine.today, MAX_SUPPRESSION_DAYS)}
+            actions={review.actions}
+            minExpiry={review.minExpiry}
+            maxExpiry={review.maxExpiry}
           />
         </section>
       )}
@@ -106,7 +92,7 @@ export default async function FlagPage({ params, searchParams }: Props) {
   );
 }
 
-async function History({ history }: { history: ReturnType<typeof flagHistory> }) {
+async function History({ history }: { history: FlagHistory }) {
   const t = await getTranslations();
   return (
     <section aria-labelledby="history-heading">

@@ -1,22 +1,15 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { getCentre } from "@/db/centres";
 import { cityName } from "@/lib/domain/cities";
 import { formatNumber, formatYuan } from "@/lib/domain/format";
 import { localeOrDefault } from "@/lib/i18n/locale";
-import { getEngine } from "@/lib/use-cases/engine";
+import type { ComparedCentre } from "@/lib/use-cases/flags/flag-page";
 import { LevelBadge } from "../../_components/risk-badges";
 
-/** The two centres of a duplicate-construction flag side by side, with what they share marked. */
-export async function DuplicateComparison({ ids }: { ids: readonly string[] }) {
+/** The two centres of a duplicate-construction flag side by side (as the flag's query gives them), with what they share marked. */
+export async function DuplicateComparison({ centres: [a, b] }: { centres: readonly [ComparedCentre, ComparedCentre] }) {
   const t = await getTranslations();
   const locale = localeOrDefault(await getLocale());
-  const db = getDb();
-  const engine = await getEngine();
-  const centres = ids.map((id) => getCentre(db, id)).filter((c) => c !== undefined);
-  if (centres.length !== 2) return null;
-  const [a, b] = centres as [NonNullable<ReturnType<typeof getCentre>>, NonNullable<ReturnType<typeof getCentre>>];
   const sharedTags = new Set(a.focusTags.filter((tag) => b.focusTags.includes(tag)));
   const same = (x: unknown, y: unknown) => (x === y ? "same" : undefined);
   const list = (items: string[]) => items.join(locale === "zh" ? "、" : ", ");
@@ -43,11 +36,11 @@ export async function DuplicateComparison({ ids }: { ids: readonly string[] }) {
     { label: t("centres.status"), cells: [t(`centreStatuses.${a.status}`), t(`centreStatuses.${b.status}`)], mark: same(a.status, b.status) },
     {
       label: t("progress.completion"),
-      cells: [a, b].map((c) => `${formatNumber(engine.centres.get(c.id)?.completionPct ?? 0, locale, 1)}%`) as [string, string],
+      cells: [a, b].map((c) => `${formatNumber(c.completionPct, locale, 1)}%`) as [string, string],
     },
     {
       label: t("risk.computedLevel"),
-      cells: [a, b].map((c) => <LevelBadge key={c.id} level={engine.centres.get(c.id)?.computedLevel ?? "green"} />) as [React.ReactNode, React.ReactNode],
+      cells: [a, b].map((c) => <LevelBadge key={c.id} level={c.computedLevel} />) as [React.ReactNode, React.ReactNode],
     },
   ];
   return (

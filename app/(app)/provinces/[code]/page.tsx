@@ -1,26 +1,19 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { getProvince } from "@/db/provinces";
-import { requireUser } from "@/lib/auth/current-user";
-import { assertCanReadProvince } from "@/lib/auth/guards";
+import { pageData } from "@/lib/adapters/page";
 import { burnUp } from "@/lib/domain/burn-up";
 import { chinaToday } from "@/lib/domain/china-time";
 import { cityName } from "@/lib/domain/cities";
 import { formatNumber, formatYuan } from "@/lib/domain/format";
 import { periodLabel } from "@/lib/domain/periods";
-import { disciplinePeriodChoices } from "@/lib/domain/reporting-discipline";
-import { env } from "@/lib/env";
-import { canAdminister, canEditCentresIn } from "@/lib/domain/permissions";
 import { RISK_CODES } from "@/lib/domain/risk/types";
 import { CENTRE_STATUSES, FOCUS_TAGS } from "@/lib/domain/vocabulary";
-import { localeOrDefault, localName } from "@/lib/i18n/locale";
+import { localeOrDefault } from "@/lib/i18n/locale";
 import { centreFilterSchema, centreFilterValues, type CentreFilter } from "@/lib/validation/centre-filter";
 import { DemoBadge } from "@/app/_components/demo-badge";
 import { TimeSeriesChart } from "@/app/_components/charts/time-series-chart";
 import { readAsOf, withAsOf, type SearchParams } from "@/app/_lib/as-of";
-import { subjectNames } from "@/lib/use-cases/engine";
+import { provincePage } from "@/lib/use-cases/dashboards/province-page";
 import { AsOfNotice, AsOfPicker } from "../../_components/as-of-picker";
 import { flagHref, FlagTable } from "../../_components/flag-table";
 import { LevelBadge, SeverityBadge } from "../../_components/risk-badges";
@@ -29,7 +22,6 @@ import { TargetBar } from "../../_components/target-bar";
 import { ForecastText, TargetProgressTable } from "../../_components/target-progress-table";
 import { ExportLinks } from "../../_components/export-links";
 import { ReportForm } from "./_components/report-form";
-import { provinceModel } from "./province-model";
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<SearchParams> };
 
@@ -43,11 +35,6 @@ const PAGE_FLAGS = 30;
  */
 export default async function ProvincePage({ params, searchParams }: Props) {
   const { code } = await params;
-  const user = await requireUser();
-  const db = getDb();
-  const province = getProvince(db, code);
-  if (!province) notFound();
-  assertCanReadProvince(user, code, "/provinces/[code]");
   const query = await searchParams;
   const t = await getTranslations();
   const locale = localeOrDefault(await getLocale());
@@ -55,12 +42,13 @@ export default async function ProvincePage({ params, searchParams }: Props) {
   const { asOf } = asOfView;
   const filterParse = centreFilterSchema.safeParse(centreFilterValues(query));
   const filter: CentreFilter = filterParse.success ? filterParse.data : {};
-  const { engine, targets, allCentres, flags, openWarnings, groups, centres } = await provinceModel(user, code, filter, asOf);
+  const data = await pageData("/provinces/[code]", provincePage, { ...filter, code, asOf, locale });
+  const { engine, targets, allCentres, flags, openWarnings, groups, centres } = data;
   const centreHref = (id: string) => withAsOf(`/centres/${id}`, asOf);
   const pct = (value: number | null) => (value === null ? "—" : `${formatNumber(value, locale, 1)}%`);
   const names = new Map(allCentres.map((c) => [c.id, c]));
   const cities = [...new Set(allCentres.map((c) => c.cityCode))].sort();
-  const provinceName = localName(locale, province);
+  const provinceName = data.name;
   const exportPath = `/provinces/${code}/export`;
 
   return (
@@ -84,7 +72,7 @@ export default async function ProvincePage({ params, searchParams }: Props) {
           <h2 id="targets-heading">{t("province.targets")}</h2>
           <span className="button-row">
             {targets.length > 0 && <ExportLinks path={exportPath} params={{ asOf, table: "targets" }} table={t("province.targets")} />}
-            {canAdminister(user) && !asOf && (
+            {data.canAddTarget && (
               <Link className="button" href={`/admin/targets/new?province=${code}`}>
                 {t("targets.new")}
               </Link>
@@ -144,7 +132,7 @@ export default async function ProvincePage({ params, searchParams }: Props) {
             </div>
             <TargetProgressTable
               caption={t("province.targets")}
-              editHref={canAdminister(user) ? (id) => `/admin/targets/${id}` : undefined}
+              editHref={data.canEditTargets ? (id) => `/admin/targets/${id}` : undefined}
               rows={targets.map((target) => ({ ...target, result: engine.targets.get(target.id)! }))}
             />
           </>
@@ -210,7 +198,7 @@ export default async function ProvincePage({ params, searchParams }: Props) {
             <Link href={`/flags?province=${code}`}>{t("risk.allFlags")}</Link>
           </span>
         </div>
-        <FlagTable items={flags} names={subjectNames(flags, locale)} caption={t("risk.title")} limit={PAGE_FLAGS} moreHref={`/flags?province=${code}`} />
+        <FlagTable items={flags} names={data.flagNames} caption={t("risk.title")} limit={PAGE_FLAGS} moreHref={`/flags?province=${code}`} />
       </section>
 
       <section aria-labelledby="centres-heading">
@@ -218,7 +206,7 @@ export default async function ProvincePage({ params, searchParams }: Props) {
           <h2 id="centres-heading">{t("province.centres")}</h2>
           <span className="button-row">
             {centres.length > 0 && <ExportLinks path={exportPath} params={{ asOf, ...filter, table: "centres" }} table={t("province.centres")} />}
-            {canEditCentresIn(user, code) && !asOf && (
+            {data.canAddCentre && (
               <Link className="button" href={`/centres/new?province=${code}`}>
                 {t("centres.new")}
               </Link>
@@ -338,7 +326,7 @@ export default async function ProvincePage({ params, searchParams }: Props) {
           </div>
         )}
       </section>
-      <ReportForm code={code} quarters={disciplinePeriodChoices(env.REPORTING_START, chinaToday()).quarters} />
+      <ReportForm code={code} quarters={data.reportQuarters} />
     </>
   );
 }

@@ -1,16 +1,11 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { listProvinceOptions } from "@/db/provinces";
-import { requireUser } from "@/lib/auth/current-user";
-import { chinaToday } from "@/lib/domain/china-time";
-import { defaultDisciplinePeriod, disciplinePeriodChoices } from "@/lib/domain/reporting-discipline";
-import { parsePeriod, periodLabel } from "@/lib/domain/periods";
-import { readableScope } from "@/lib/domain/permissions";
+import { pageData } from "@/lib/adapters/page";
+import { periodLabel } from "@/lib/domain/periods";
 import { env } from "@/lib/env";
-import { localeOrDefault, localName } from "@/lib/i18n/locale";
-import { disciplineFilterSchema, disciplineFilterValues } from "@/lib/validation/discipline-filter";
+import { localeOrDefault } from "@/lib/i18n/locale";
+import { disciplineFilterValues } from "@/lib/validation/discipline-filter";
 import { readAsOf, type SearchParams } from "@/app/_lib/as-of";
-import { disciplineReport } from "@/app/_lib/discipline";
+import { disciplinePage } from "@/lib/use-cases/discipline/discipline-page";
 import { AsOfNotice, AsOfPicker } from "../../_components/as-of-picker";
 import { ExportLinks } from "../../_components/export-links";
 import { DisciplineRules } from "./_components/discipline-rules";
@@ -30,55 +25,25 @@ export async function generateMetadata() {
  * things stand now or at the end of an earlier day.
  */
 export default async function DisciplinePage({ searchParams }: Props) {
-  const user = await requireUser();
   const params = await searchParams;
   const t = await getTranslations();
   const locale = localeOrDefault(await getLocale());
-  const realToday = chinaToday();
   const view = readAsOf(params);
-  // "As of" a day: standings are that day's and only what happened before its end (Beijing) counts.
-  const today = view.asOf ?? realToday;
   const values = disciplineFilterValues(params);
-  const parsed = disciplineFilterSchema(today, env.REPORTING_START).safeParse(values);
-  const choices = disciplinePeriodChoices(env.REPORTING_START, today);
-  const scope = readableScope(user);
-  const db = getDb();
-
-  const filter = parsed.success ? parsed.data : {};
-  // A provincial reader gets their own province whatever `province` asks for; the check is here, on the server.
-  const provinceScope = scope === "all" ? (filter.province ?? "all") : scope;
-  const periodCode = filter.period ?? defaultDisciplinePeriod(choices);
-  const period = periodCode === undefined ? undefined : parsePeriod(periodCode);
-  const computed = parsed.success && period ? disciplineReport(provinceScope, period.code, view.asOf) : undefined;
-  const data = computed?.data;
-
-  let error: { key: string; value: string } | undefined;
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = String(issue.path[0]) as "period" | "province";
-    error = { key: issue.message, value: values[field] ?? "" };
-  } else if (data && provinceScope !== "all" && scope === "all" && data.provinces.length === 0) {
-    error = { key: "provinceUnknown", value: provinceScope };
-  }
-
-  const report = error ? undefined : computed?.report;
-  const provinceNames = new Map((data?.provinces ?? []).map((p) => [p.code, localName(locale, p)]));
-  // Provinces without registered centres would be rows of "—"; a single province is always shown.
-  const rows = (report?.provinces ?? [])
-    .map((row) => ({ ...row, ...data!.provinces.find((p) => p.code === row.provinceCode)! }))
-    .filter((row) => row.centres > 0 || provinceScope !== "all");
-  const provinceOptions = scope === "all" ? listProvinceOptions(db) : [];
+  // "As of" a day: standings are that day's and only what happened before its end (Beijing) counts.
+  const data = await pageData("/reporting/discipline", disciplinePage, { ...values, asOf: view.asOf, locale });
+  const { today, realToday, choices, error, periodCode, period, report, rows, national, provinceScope, provinceNames, centreNames } = data;
   const exportPath = "/reporting/discipline/export";
-  const exportParams = { asOf: view.asOf, period: periodCode, province: scope === "all" ? filter.province : undefined };
+  const exportParams = { asOf: view.asOf, period: periodCode, province: national ? data.filterProvince : undefined };
 
   return (
     <>
       <h1>{t("discipline.title")}</h1>
       <p className="lead">{t("discipline.lead")}</p>
-      <AsOfPicker view={view} keep={{ period: values.period, province: scope === "all" ? values.province : undefined }} />
+      <AsOfPicker view={view} keep={{ period: values.period, province: national ? values.province : undefined }} />
       <AsOfNotice view={view} today={realToday} />
       <p className="muted">{t("discipline.asOfNote")}</p>
-      <PeriodForm quarters={choices.quarters} months={choices.months} period={error ? undefined : periodCode} provinces={provinceOptions} province={filter.province} asOf={view.asOf} />
+      <PeriodForm quarters={choices.quarters} months={choices.months} period={error ? undefined : periodCode} provinces={data.provinceOptions} province={data.filterProvince} asOf={view.asOf} />
 
       {error ? (
         <p className="notice notice-error" role="alert">
@@ -112,7 +77,7 @@ export default async function DisciplinePage({ searchParams }: Props) {
                   {report.overdue.length > 0 && <ExportLinks path={exportPath} params={{ ...exportParams, table: "overdue" }} table={t("discipline.overdueHeading")} />}
                 </span>
               </div>
-              <OverdueList overdue={report.overdue} centreNames={new Map(data!.centres.map((c) => [c.id, c.name]))} provinceNames={provinceNames} />
+              <OverdueList overdue={report.overdue} centreNames={centreNames} provinceNames={provinceNames} />
             </section>
           </>
         )

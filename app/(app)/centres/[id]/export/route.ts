@@ -5,7 +5,7 @@ import { getProvince } from "@/db/provinces";
 import { asOfCutoff } from "@/lib/domain/as-of";
 import { isEnterpriseLead } from "@/lib/domain/credit-code";
 import { canReadProvince } from "@/lib/domain/permissions";
-import { indicatorRows, milestoneRows, updateEventRows, type Indicator } from "@/lib/export/tables/centre";
+import { INDICATORS, indicatorRows, milestoneRows, updateEventRows, type Indicator } from "@/lib/export/tables/centre";
 import { localName } from "@/lib/i18n/locale";
 import { exportRoute, refuse, type ExportContext, type ExportedTable } from "@/app/_lib/export-route";
 import { getEngine } from "@/lib/use-cases/engine";
@@ -67,9 +67,8 @@ export const GET = exportRoute({
           }),
       ),
     }),
-    investment: indicatorTable("investment"),
-    conversion: indicatorTable("conversion"),
-    utilization: indicatorTable("utilization"),
+    // One table per centre chart the indicator registry feeds.
+    ...(Object.fromEntries(INDICATORS.map((chart) => [chart, indicatorTable(chart)])) as Record<Indicator, ReturnType<typeof indicatorTable>>),
     history: ({ centre, engine, cutoff, scope }, { t, locale }) => ({
       name: `${centre.name}-${t("centreDashboard.events")}`,
       scope,

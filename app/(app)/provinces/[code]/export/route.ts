@@ -1,15 +1,10 @@
-import { getDb } from "@/db/client";
-import { getProvince } from "@/db/provinces";
 import { cityName } from "@/lib/domain/cities";
-import { canReadProvince } from "@/lib/domain/permissions";
 import { flagRows } from "@/lib/export/tables/flags";
 import { centreRows, lookAlikeRows, targetRows } from "@/lib/export/tables/province";
 import type { Translate } from "@/lib/export/table";
-import { localName } from "@/lib/i18n/locale";
-import { centreFilterSchema, centreFilterValues, type CentreFilter } from "@/lib/validation/centre-filter";
-import { exportRoute, refuse, type ExportContext } from "@/app/_lib/export-route";
-import { subjectNames } from "@/lib/use-cases/engine";
-import { provinceModel } from "../province-model";
+import { centreFilterValues, type CentreFilter } from "@/lib/validation/centre-filter";
+import { exportRoute, type ExportContext } from "@/app/_lib/export-route";
+import { provincePage } from "@/lib/use-cases/dashboards/province-page";
 
 export const dynamic = "force-dynamic";
 
@@ -27,14 +22,8 @@ function filterText(t: Translate, filter: CentreFilter): string {
 /** The province page's tables (targets, centres with the page's filter, look-alike groups, flags) as CSV or XLSX. */
 export const GET = exportRoute({
   route: "/provinces/[code]/export",
-  load: async ({ user, params, query, asOf, locale }: ExportContext<{ code: string }>) => {
-    const province = getProvince(getDb(), params.code);
-    if (!province) return refuse.notFound();
-    if (!canReadProvince(user, params.code)) return refuse.forbidden("province_scope", params.code);
-    const filter = centreFilterSchema.safeParse(centreFilterValues(query));
-    if (!filter.success) return refuse.invalid(String(filter.error.issues[0]?.path[0] ?? ""), filter.error.issues[0]?.message ?? "invalid");
-    return { name: localName(locale, province), filter: filter.data, ...(await provinceModel(user, params.code, filter.data, asOf)) };
-  },
+  // The page's own query: another province than the reader's is not found (404), a bad filter refused (400).
+  load: { query: provincePage, input: ({ params, query, asOf, locale }: ExportContext<{ code: string }>) => ({ ...centreFilterValues(query), code: params.code, asOf, locale }) },
   tables: {
     targets: ({ name, engine, targets }, { t, locale }) => ({
       name: `${name}-${t("export.files.targets")}`,
@@ -63,12 +52,12 @@ export const GET = exportRoute({
       today: engine.today,
       ...lookAlikeRows(t, locale, groups, new Map(allCentres.map((c) => [c.id, c]))),
     }),
-    flags: ({ name, engine, flags }, { t, locale }) => ({
+    flags: ({ name, engine, flags, flagNames }, { t, locale }) => ({
       name: `${name}-${t("export.files.flags")}`,
       scope: name,
       today: engine.today,
       filter: t("export.filters.allFlags"),
-      ...flagRows(t, locale, flags, subjectNames(flags, locale)),
+      ...flagRows(t, locale, flags, flagNames),
     }),
   },
 });

@@ -1,62 +1,44 @@
-import { chinaToday } from "@/lib/domain/china-time";
 import { periodLabel } from "@/lib/domain/periods";
-import { readableScope } from "@/lib/domain/permissions";
-import { defaultDisciplinePeriod, disciplinePeriodChoices } from "@/lib/domain/reporting-discipline";
-import { env } from "@/lib/env";
 import { disciplineRows, overdueRows } from "@/lib/export/tables/discipline";
-import { localName } from "@/lib/i18n/locale";
-import { disciplineFilterSchema, disciplineFilterValues } from "@/lib/validation/discipline-filter";
-import { disciplineReport } from "@/app/_lib/discipline";
-import { exportRoute, refuse, type ExportContext } from "@/app/_lib/export-route";
+import type { Translate } from "@/lib/export/table";
+import { disciplineFilterValues } from "@/lib/validation/discipline-filter";
+import { exportRoute, type ExportContext } from "@/app/_lib/export-route";
+import { disciplineExport } from "@/lib/use-cases/discipline/discipline-export";
 
 export const dynamic = "force-dynamic";
 
 /** The discipline page's tables (provinces, overdue centres) for its period and province, as CSV or XLSX. */
 export const GET = exportRoute({
   route: "/reporting/discipline/export",
-  load: ({ user, query, asOf, t, locale }: ExportContext<Record<string, never>>) => {
-    const today = asOf ?? chinaToday();
-    const parsed = disciplineFilterSchema(today, env.REPORTING_START).safeParse(disciplineFilterValues(query));
-    if (!parsed.success) return refuse.invalid(String(parsed.error.issues[0]?.path[0] ?? ""), parsed.error.issues[0]?.message ?? "invalid");
-    const scope = readableScope(user);
-    // The page quietly shows a provincial reader their own province; a download naming another is refused.
-    if (scope !== "all" && parsed.data.province !== undefined && parsed.data.province !== scope) return refuse.forbidden("province_scope", parsed.data.province);
-    const provinceScope = scope === "all" ? (parsed.data.province ?? "all") : scope;
-    const period = parsed.data.period ?? defaultDisciplinePeriod(disciplinePeriodChoices(env.REPORTING_START, today));
-    if (period === undefined) return refuse.notFound();
-    const { data, report } = disciplineReport(provinceScope, period, asOf);
-    if (provinceScope !== "all" && data.provinces.length === 0) return refuse.invalid("province", "provinceUnknown");
-    const names = new Map(data.provinces.map((p) => [p.code, localName(locale, p)]));
-    return {
-      today,
-      report,
-      names,
-      centreNames: new Map(data.centres.map((c) => [c.id, c.name])),
-      scopeName: provinceScope === "all" ? t("export.national") : (names.get(provinceScope) ?? provinceScope),
-      national: provinceScope === "all",
-      filter: `${t("discipline.period")}：${periodLabel(period, locale)}`,
-    };
-  },
+  load: { query: disciplineExport, input: ({ query, asOf, locale }: ExportContext<Record<string, never>>) => ({ ...disciplineFilterValues(query), asOf, locale }) },
   tables: {
-    provinces: ({ today, report, names, scopeName, national, filter }, { t }) => ({
-      name: `${t("export.files.discipline")}-${scopeName}`,
-      scope: scopeName,
-      today,
-      filter,
-      ...disciplineRows(
-        t,
-        // As on the page: over all provinces, those without centres are left out.
-        report.provinces.filter((row) => row.centres > 0 || !national).map((row) => ({ ...row, name: names.get(row.provinceCode) ?? row.provinceCode })),
-        report.total,
-        national ? t("discipline.totalNational") : t("discipline.total"),
-      ),
-    }),
-    overdue: ({ today, report, names, centreNames, scopeName, filter }, { t, locale }) => ({
-      name: `${t("export.files.overdue")}-${scopeName}`,
-      scope: scopeName,
-      today,
-      filter,
-      ...overdueRows(t, locale, report.overdue, centreNames, names),
-    }),
+    provinces: ({ today, period, report, names, provinceScope }, { t, locale }) => {
+      const national = provinceScope === "all";
+      const scope = scopeName(t, provinceScope, names);
+      return {
+        name: `${t("export.files.discipline")}-${scope}`,
+        scope,
+        today,
+        filter: periodFilter(t, period, locale),
+        ...disciplineRows(
+          t,
+          // As on the page: over all provinces, those without centres are left out.
+          report.provinces.filter((row) => row.centres > 0 || !national).map((row) => ({ ...row, name: names.get(row.provinceCode) ?? row.provinceCode })),
+          report.total,
+          national ? t("discipline.totalNational") : t("discipline.total"),
+        ),
+      };
+    },
+    overdue: ({ today, period, report, names, centreNames, provinceScope }, { t, locale }) => {
+      const scope = scopeName(t, provinceScope, names);
+      return { name: `${t("export.files.overdue")}-${scope}`, scope, today, filter: periodFilter(t, period, locale), ...overdueRows(t, locale, report.overdue, centreNames, names) };
+    },
   },
 });
+
+/** Whom the file covers: the country, or the province by name. */
+function scopeName(t: Translate, provinceScope: string, names: ReadonlyMap<string, string>): string {
+  return provinceScope === "all" ? t("export.national") : (names.get(provinceScope) ?? provinceScope);
+}
+
+const periodFilter = (t: Translate, period: string, locale: "zh" | "en") => `${t("discipline.period")}：${periodLabel(period, locale)}`;

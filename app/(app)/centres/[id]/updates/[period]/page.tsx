@@ -23,7 +23,7 @@ import { INDICATOR_GROUPS } from "./_components/indicator-fields";
 
 type Props = { params: Promise<{ id: string; period: string }>; searchParams: Promise<{ done?: string }> };
 
-const YUAN_FIELDS = new Set<ValueField>(["investmentExecutedYuan", "techContractValueYuan"]);
+const YUAN_FIELDS = new Set<ValueField>(INDICATOR_GROUPS.flatMap((g) => g.fields).filter((f) => f.kind === "yuan").map((f) => f.name));
 
 function display(field: ValueField, value: unknown, locale: Locale): string {
   if (value === null || value === undefined || value === "") return "—";

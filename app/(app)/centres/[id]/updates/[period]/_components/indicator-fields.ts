@@ -1,35 +1,18 @@
-import type { ValueField } from "@/lib/validation/update";
+import { FORM_GROUPS, INDICATORS, type IndicatorDef, type IndicatorType } from "@/lib/registry/indicators";
 
-/** The update form's indicator inputs, grouped as officials read them. Labels are `updates.fields.<name>`. */
-export const INDICATOR_GROUPS: { key: string; fields: { name: Exclude<ValueField, "narrative" | "correctionReason">; kind: "yuan" | "count" | "decimal" | "percent" | "precision" }[] }[] = [
-  { key: "investment", fields: [{ name: "investmentExecutedYuan", kind: "yuan" }] },
-  {
-    key: "compute",
-    fields: [
-      { name: "computePflops", kind: "decimal" },
-      { name: "computePrecision", kind: "precision" },
-      { name: "utilizationPercent", kind: "percent" },
-    ],
-  },
-  {
-    key: "results",
-    fields: [
-      { name: "patentsFiled", kind: "count" },
-      { name: "patentsGranted", kind: "count" },
-      { name: "resultsProduced", kind: "count" },
-      { name: "convertedSelf", kind: "count" },
-      { name: "convertedTransfer", kind: "count" },
-      { name: "convertedLicense", kind: "count" },
-      { name: "convertedJoint", kind: "count" },
-      { name: "convertedEquity", kind: "count" },
-      { name: "techContractValueYuan", kind: "yuan" },
-    ],
-  },
-  {
-    key: "ecosystem",
-    fields: [
-      { name: "firmsIncubated", kind: "count" },
-      { name: "talentIntroduced", kind: "count" },
-    ],
-  },
-];
+export interface IndicatorInput<K extends string = string> {
+  name: K;
+  kind: IndicatorType;
+  /** An enum's values, offered in a select. */
+  options?: readonly string[];
+}
+
+/** The update form's indicator inputs, section by section as officials read them. Labels are `updates.fields.<name>`. */
+export function indicatorGroups<R extends readonly IndicatorDef[]>(indicators: R): { key: (typeof FORM_GROUPS)[number]; fields: IndicatorInput<R[number]["key"]>[] }[] {
+  return FORM_GROUPS.map((key) => ({
+    key,
+    fields: indicators.filter((d) => d.group === key).map((d) => ({ name: d.key as R[number]["key"], kind: d.type, ...(d.values && { options: d.values }) })),
+  })).filter((g) => g.fields.length > 0);
+}
+
+export const INDICATOR_GROUPS = indicatorGroups(INDICATORS);

@@ -2,7 +2,6 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { COMPUTE_PRECISIONS } from "@/lib/domain/vocabulary";
 import { initialFormState, type FormState } from "@/lib/validation/form-state";
 import { FormMessage, SelectField, TextAreaField, TextField } from "@/app/_components/form-fields";
 import { saveUpdateAction } from "@/app/(app)/updates/actions";
@@ -91,13 +90,13 @@ export function UpdateForm({ centreId, period, version, initial, lastApproved, m
           <div className="field-grid">
             {group.fields.map((f) => (
               <div key={f.name}>
-                {f.kind === "precision" ? (
+                {f.options ? (
                   <SelectField
                     name={f.name}
                     label={t(`updates.fields.${f.name}`)}
                     state={state}
                     defaultValue={initial[f.name]}
-                    options={COMPUTE_PRECISIONS.map((p) => ({ value: p, label: p }))}
+                    options={f.options.map((p) => ({ value: p, label: p }))}
                     emptyLabel={t("updates.notReported")}
                     hint={previous(f.name)}
                   />

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/db/client";
+import type { Db } from "@/db/client";
 import { listProvinceOptions } from "@/db/provinces";
 import { measureValue, provinceDashboardRows, sortProvinceRows, type ProvinceDashboardRow, type SortKey } from "@/lib/domain/dashboard";
 import type { Actor } from "@/lib/domain/permissions";
@@ -8,8 +8,8 @@ import type { OverviewView } from "@/lib/validation/overview";
 import { defaultDisciplinePeriod, disciplinePeriodChoices, type ProvinceDiscipline } from "@/lib/domain/reporting-discipline";
 import { chinaToday } from "@/lib/domain/china-time";
 import { env } from "@/lib/env";
-import { disciplineReport } from "@/app/_lib/discipline";
-import { flagsInScope, getEngine } from "@/lib/use-cases/engine";
+import { disciplineReport } from "../discipline/discipline-report";
+import { flagsInScope, getEngine } from "../engine";
 
 /** The overview lists the most severe open flags; the flag list has the rest. */
 export const TOP_FLAGS = 25;
@@ -25,12 +25,12 @@ export interface OverviewProvince extends ProvinceDashboardRow {
 }
 
 /** What the overview page and its CSV export show: every province's row, the table's rows filtered and ordered. */
-export async function overviewModel(actor: Actor, view: OverviewView, asOf: string | undefined) {
+export async function overviewFigures(db: Db, actor: Actor, view: OverviewView, asOf: string | undefined) {
   const engine = await getEngine(asOf);
   const flags = flagsInScope(engine, actor);
   const open = flags.filter((f) => !isSuppressed(f.state));
   const openKeys = new Set(open.map((f) => f.flag.key));
-  const names = listProvinceOptions(getDb());
+  const names = listProvinceOptions(db);
   const rows = provinceDashboardRows(
     engine,
     names.map((p) => p.code),
@@ -38,7 +38,7 @@ export async function overviewModel(actor: Actor, view: OverviewView, asOf: stri
   );
   // "Reporting on time this period": the latest quarter that has ended by the day shown.
   const reportingPeriod = defaultDisciplinePeriod(disciplinePeriodChoices(env.REPORTING_START, asOf ?? chinaToday()));
-  const reporting = new Map((reportingPeriod === undefined ? [] : disciplineReport("all", reportingPeriod, asOf).report.provinces).map((p) => [p.provinceCode, p]));
+  const reporting = new Map((reportingPeriod === undefined ? [] : disciplineReport(db, "all", reportingPeriod, asOf).report.provinces).map((p) => [p.provinceCode, p]));
   const provinces: OverviewProvince[] = rows.map((row, i) => ({ ...row, ...names[i]!, empty: row.completion.centres === 0 && row.targets.targets === 0, reporting: reporting.get(row.code) }));
   const query = view.q?.toLowerCase();
   const listed = provinces.filter(

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/db/client";
+import type { Db } from "@/db/client";
 import { listCentresOfProvince } from "@/db/centres";
 import { listTargets } from "@/db/targets";
 import { matchesCentreFilter } from "@/lib/domain/dashboard";
@@ -8,14 +8,13 @@ import type { Actor } from "@/lib/domain/permissions";
 import { isSuppressed } from "@/lib/domain/risk/flag-review";
 import type { RiskFlag } from "@/lib/domain/risk/types";
 import type { CentreFilter } from "@/lib/validation/centre-filter";
-import { flagsInScope, getEngine } from "@/lib/use-cases/engine";
+import { flagsInScope, getEngine } from "../engine";
 
 /**
  * What the province page and its downloads show (the reader's scope already checked): its targets and
  * centres as of the day, the flags with their review state, look-alike groups and the filtered centres.
  */
-export async function provinceModel(actor: Actor, code: string, filter: CentreFilter, asOf: string | undefined) {
-  const db = getDb();
+export async function provinceFigures(db: Db, actor: Actor, code: string, filter: CentreFilter, asOf: string | undefined) {
   const engine = await getEngine(asOf);
   // As of an earlier day, targets and centres registered later did not exist yet.
   const targets = listTargets(db, code).filter((target) => engine.targets.has(target.id));

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/db/client";
+import type { Db } from "@/db/client";
 import { auditStamp } from "@/db/engine";
 import { loadReportingDiscipline, type DisciplineData } from "@/db/reporting-discipline";
 import { asOfCutoff } from "@/lib/domain/as-of";
@@ -9,16 +9,18 @@ import { countedPeriods, reportingDiscipline, type DisciplineReport } from "@/li
 import { env } from "@/lib/env";
 
 const MAX_CACHED = 8;
-const cache = new Map<string, { data: DisciplineData; report: DisciplineReport }>();
+// Per database, as the engine's snapshot is: a test's fresh file never sees another file's figures.
+const caches = new WeakMap<Db, Map<string, { data: DisciplineData; report: DisciplineReport }>>();
 
 /**
  * Reporting discipline for a scope ("all" or a province) and a period (checked by the caller), now or as
  * of the end of a past day. Kept while no audited write happens (every submission, review and
  * registration is audited) and the day is the same, like the engine's snapshot.
  */
-export function disciplineReport(scope: "all" | string, periodCode: string, asOf?: string): { data: DisciplineData; report: DisciplineReport } {
-  const db = getDb();
+export function disciplineReport(db: Db, scope: "all" | string, periodCode: string, asOf?: string): { data: DisciplineData; report: DisciplineReport } {
   const today = asOf ?? chinaToday();
+  const cache = caches.get(db) ?? new Map<string, { data: DisciplineData; report: DisciplineReport }>();
+  caches.set(db, cache);
   const key = `${auditStamp(db)}|${scope}|${periodCode}|${today}|${asOf ?? "now"}`;
   const hit = cache.get(key);
   if (hit) return hit;
