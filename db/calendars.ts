@@ -53,7 +53,7 @@ export function listCalendars(db: Db) {
  * Saves a province's calendar if nobody changed it since `version` was read: version 0 means
  * "was the default", so the first save inserts the row and a concurrent first save is refused.
  */
-export function setCalendar(db: Db, provinceCode: string, version: number, calendar: Calendar, actor: AuditActor): void {
+export function setCalendar(db: DbOrTx, provinceCode: string, version: number, calendar: Calendar, actor: AuditActor): void {
   writeTransaction(db, (tx) => {
     if (!tx.select({ code: provinces.code }).from(provinces).where(eq(provinces.code, provinceCode)).get()) throw new NotFoundError();
     const before = tx.select(calendarColumns).from(reportingCalendars).where(eq(reportingCalendars.provinceCode, provinceCode)).get();

@@ -9,7 +9,7 @@ import { digestDue } from "@/lib/domain/mail-delivery";
 import { isForPerson, reminderProvince } from "@/lib/domain/reminders";
 import { NotFoundError } from "@/lib/domain/errors";
 import type { Locale } from "@/lib/domain/vocabulary";
-import { writeTransaction } from "./transaction";
+import { writeTransaction, type DbOrTx } from "./transaction";
 
 export interface MailItem {
   centreId: string | null;
@@ -119,7 +119,7 @@ export function listUnsentMail(db: Db, limit = 200) {
 }
 
 /** An administrator sends a failed message once more, now; audited. Only failed messages can be retried. */
-export function retryFailedMail(db: Db, id: string, actor: AuditActor): void {
+export function retryFailedMail(db: DbOrTx, id: string, actor: AuditActor): void {
   writeTransaction(db, (tx) => {
     const row = tx.select({ status: mailOutbox.status }).from(mailOutbox).where(eq(mailOutbox.id, id)).get();
     if (row?.status !== "failed") throw new NotFoundError();

@@ -5,7 +5,7 @@ import { writeAudit, type AuditActor } from "./audit";
 import { planTargets } from "./schema";
 import { ConflictError, NotFoundError } from "@/lib/domain/errors";
 import type { TargetInput } from "@/lib/validation/target";
-import { writeTransaction } from "./transaction";
+import { writeTransaction, type DbOrTx } from "./transaction";
 
 export function listTargets(db: Db, provinceCode?: string) {
   const query = db.select().from(planTargets).orderBy(asc(planTargets.provinceCode), asc(planTargets.deadline), asc(planTargets.title));
@@ -16,7 +16,7 @@ export function getTarget(db: Db, id: string) {
   return db.select().from(planTargets).where(eq(planTargets.id, id)).get();
 }
 
-export function createTarget(db: Db, input: TargetInput, actor: AuditActor, options: { id?: string; isDemo?: boolean } = {}): string {
+export function createTarget(db: DbOrTx, input: TargetInput, actor: AuditActor, options: { id?: string; isDemo?: boolean } = {}): string {
   const id = options.id ?? randomUUID();
   writeTransaction(db, (tx) => {
     tx.insert(planTargets).values({ id, ...input, isDemo: options.isDemo ?? false }).run();
@@ -25,7 +25,7 @@ export function createTarget(db: Db, input: TargetInput, actor: AuditActor, opti
   return id;
 }
 
-export function updateTarget(db: Db, id: string, version: number, input: TargetInput, actor: AuditActor): void {
+export function updateTarget(db: DbOrTx, id: string, version: number, input: TargetInput, actor: AuditActor): void {
   writeTransaction(db, (tx) => {
     const before = tx.select().from(planTargets).where(eq(planTargets.id, id)).get();
     if (!before) throw new NotFoundError();

@@ -5,7 +5,7 @@ import { riskThresholds } from "./schema";
 import { ConflictError, FieldErrors } from "@/lib/domain/errors";
 import { DEFAULT_THRESHOLDS, type RiskThresholds } from "@/lib/domain/risk/thresholds";
 import { readThreshold, thresholdOrderViolations, withOverrides } from "@/lib/domain/risk/threshold-fields";
-import { writeTransaction } from "./transaction";
+import { writeTransaction, type DbOrTx } from "./transaction";
 
 /** The thresholds in force: the defaults with every stored override applied. Read on each request, so an edit takes effect at once. */
 export function getThresholds(db: Db): RiskThresholds {
@@ -22,7 +22,7 @@ export function listThresholdOverrides(db: Db) {
  * Sets one threshold (value = null: back to the default), refusing a stale version and a value that
  * would break the order between red and amber figures; audited in the same transaction.
  */
-export function setThreshold(db: Db, input: { key: string; value: number | null; version: number }, actor: AuditActor & { userId: string }): void {
+export function setThreshold(db: DbOrTx, input: { key: string; value: number | null; version: number }, actor: AuditActor & { userId: string }): void {
   writeTransaction(db, (tx) => {
     const stored = tx.select().from(riskThresholds).where(eq(riskThresholds.key, input.key)).get();
     if ((stored?.version ?? 0) !== input.version) throw new ConflictError();

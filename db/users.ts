@@ -52,7 +52,7 @@ export interface NewUser {
   isDemo?: boolean;
 }
 
-export function createUser(db: Db, input: NewUser, actor: AuditActor): string {
+export function createUser(db: DbOrTx, input: NewUser, actor: AuditActor): string {
   return writeTransaction(db, (tx) => {
     const existing = tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get();
     if (existing) throw new DomainError("emailTaken", "email");
@@ -77,7 +77,7 @@ export interface UserChanges {
  * Saves an admin's edit if nobody changed the row since `version` was read.
  * Deactivating an account also ends its sessions in the same transaction.
  */
-export function updateUser(db: Db, id: string, version: number, changes: UserChanges, actor: AuditActor): void {
+export function updateUser(db: DbOrTx, id: string, version: number, changes: UserChanges, actor: AuditActor): void {
   writeTransaction(db, (tx) => {
     const before = tx.select(publicColumns).from(users).where(eq(users.id, id)).get();
     if (!before) throw new NotFoundError();

@@ -82,6 +82,24 @@ export const USE_CASE_RULES = {
   "api.reporting": "readProvince",
 
   // Administration, audit, navigation and sign-in.
+  "admin.users.list": "admin",
+  "admin.users.form": "admin",
+  "admin.users.create": "admin",
+  "admin.users.update": "admin",
+  "admin.targets.list": "admin",
+  "admin.targets.form": "admin",
+  "admin.targets.create": "admin",
+  "admin.targets.update": "admin",
+  "admin.calendars.list": "admin",
+  "admin.calendars.form": "admin",
+  "admin.calendars.update": "admin",
+  "admin.thresholds.page": "admin",
+  "admin.thresholds.set": "admin",
+  "admin.mail.list": "admin",
+  "admin.mail.retry": "admin",
+  "admin.security.list": "admin",
+  "audit.list": "auditReader",
+  "navigation.menu": "signedIn",
 
   // Personal settings and import.
   // Each user's own settings: any signed-in user, on their own rows only (no province).
@@ -256,6 +274,17 @@ export const CELL_ACTORS: Record<Cell, { actor: Actor | null; provinceCode: stri
   staffOther: { actor: { id: "staff-other", role: "staff", provinceCode: OWN_PROVINCE }, provinceCode: OTHER_PROVINCE },
   signedOut: { actor: null, provinceCode: OWN_PROVINCE },
 };
+
+/**
+ * Whether the actor may open this page at all: the page's rule from ACCESS_POLICY, evaluated for the
+ * actor's own scope (as the use cases' role check is). The navigation shows a page only when this holds,
+ * so the menu and the pages read the one table. A pattern without a row is a bug, not a "no".
+ */
+export function canOpen(actor: Actor, pagePattern: string): boolean {
+  const entry = ACCESS_POLICY.find((e) => e.kind === "page" && e.name === pagePattern);
+  if (!entry) throw new Error(`No page ${pagePattern} in ACCESS_POLICY`);
+  return ruleAdmitsRole(entry.rule, actor);
+}
 
 /** Whether the table allows this cell. */
 export function allows(entry: PolicyEntry, cell: Cell): boolean {

@@ -95,8 +95,11 @@ export interface UseCase<T> {
   readonly name: UseCaseName;
   /** Steps 1–5. */
   execute(call: Call, raw: unknown): Promise<Outcome<T>>;
-  /** Step 1 alone, for an adapter that must refuse a caller before reading its body (the API's writes). */
-  admit(call: Call): Promise<{ ok: true; admitted: Admitted } | { ok: false; refusal: Refusal; actor?: SessionUser }>;
+  /**
+   * Step 1 alone, for an adapter that must refuse a caller before reading its body (the API's writes).
+   * `target`: what the request names (a row's id), for the security log of a role refusal.
+   */
+  admit(call: Call, target?: string): Promise<{ ok: true; admitted: Admitted } | { ok: false; refusal: Refusal; actor?: SessionUser }>;
   /** Steps 2–5 for an admitted caller. */
   proceed(admitted: Admitted, raw: unknown): Promise<Outcome<T>>;
 }
@@ -126,7 +129,7 @@ function defineUseCase<S extends z.ZodType, R, T>(spec: BaseSpec<S, R>, run: (db
     logRefusal({ userId: actor.id, route: call.route, target, reason, method: call.method, address });
   }
 
-  async function admit(call: Call) {
+  async function admit(call: Call, target?: string) {
     const resolved = await resolveActor(call.actor, { beforeTwoFactor: spec.beforeTwoFactor });
     if (!resolved.ok) {
       if (resolved.refusal.kind === "enrolTwoFactor" && resolved.actor) await refuse(call, resolved.actor, "two_factor_enrolment_required", undefined);
@@ -134,7 +137,7 @@ function defineUseCase<S extends z.ZodType, R, T>(spec: BaseSpec<S, R>, run: (db
     }
     const { actor } = resolved;
     if (!ruleAdmitsRole(rule, actor)) {
-      await refuse(call, actor, `role_${actor.role}`, call.target);
+      await refuse(call, actor, `role_${actor.role}`, target ?? call.target);
       return { ok: false as const, refusal: { kind: "forbidden" } as Refusal, actor };
     }
     const admitted: Admitted = Object.freeze({ useCase: spec.name, actor, call });

@@ -1,21 +1,14 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { listAuditActors, listAuditEntries } from "@/db/audit-log";
-import { listCentresInScope } from "@/db/centres";
-import { listProvinceOptions } from "@/db/provinces";
-import { requireUser } from "@/lib/auth/current-user";
-import { assertCanReadAudit } from "@/lib/auth/guards";
+import { pageData } from "@/lib/adapters/page";
 import { chinaDateTime } from "@/lib/domain/china-time";
 import { periodLabel } from "@/lib/domain/periods";
-import { readableScope } from "@/lib/domain/permissions";
 import { localeOrDefault, localName } from "@/lib/i18n/locale";
-import { auditFilterSchema, auditFilterValues, type AuditFilter } from "@/lib/validation/audit-filter";
-import { fieldErrorKeys, type FormState } from "@/lib/validation/form-state";
+import { auditPage } from "@/lib/use-cases/audit/audit-page";
+import { auditFilterValues, type AuditFilter } from "@/lib/validation/audit-filter";
+import type { FormState } from "@/lib/validation/form-state";
 import { AuditChanges } from "./_components/audit-changes";
 import { AuditFilters } from "./_components/audit-filters";
-
-const PAGE_SIZE = 50;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -33,32 +26,19 @@ function pageHref(filter: AuditFilter, page: number): string {
 }
 
 export default async function AuditPage({ searchParams }: Props) {
-  const user = await requireUser();
-  assertCanReadAudit(user, "/audit");
+  const values = auditFilterValues(await searchParams);
+  const view = await pageData("/audit", auditPage, values);
+  const { scope, filter, result } = view;
   const t = await getTranslations();
   const locale = localeOrDefault(await getLocale());
-  const db = getDb();
-  const scope = readableScope(user);
-  const provinceNames = new Map(listProvinceOptions(db).map((p) => [p.code, localName(locale, p)]));
-  // Choices come from the reader's scope only, so the selects reveal nothing outside it.
-  const centres = listCentresInScope(db, scope).map((c) => ({ value: c.id, label: scope === "all" ? `${provinceNames.get(c.provinceCode)} · ${c.name}` : c.name }));
-  const actors = listAuditActors(db, scope).map((a) => ({ value: a.id, label: `${a.name} (${a.email})` }));
-
-  const values = auditFilterValues(await searchParams);
-  const parsed = auditFilterSchema.safeParse(values);
-  const errors = parsed.success ? {} : fieldErrorKeys(parsed.error.issues);
-  // An id outside the lists would filter by something the select cannot show.
-  if (parsed.success && parsed.data.centre && !centres.some((c) => c.value === parsed.data.centre)) errors.centre = "invalid";
-  if (parsed.success && parsed.data.user && !actors.some((a) => a.value === parsed.data.user)) errors.user = "invalid";
-  const filter = parsed.success && Object.keys(errors).length === 0 ? parsed.data : undefined;
-  const fieldErrors = Object.fromEntries(Object.entries(errors).map(([f, key]) => [f, t(t.has(`validation.${key}`) ? `validation.${key}` : "validation.invalid")]));
+  const provinceNames = new Map(view.provinces.map((p) => [p.code, localName(locale, p)]));
+  const centres = view.centres.map((c) => ({ value: c.id, label: scope === "all" ? `${provinceNames.get(c.provinceCode)} · ${c.name}` : c.name }));
+  const actors = view.actors.map((a) => ({ value: a.id, label: `${a.name} (${a.email})` }));
+  const fieldErrors = Object.fromEntries(Object.entries(view.errors).map(([f, key]) => [f, t(t.has(`validation.${key}`) ? `validation.${key}` : "validation.invalid")]));
   // The page number has no field in the form, so its error joins the form's message.
   const message = [t("audit.invalidFilter"), fieldErrors.page && `${t("audit.page")}: ${fieldErrors.page}`].filter(Boolean).join(" ");
   const state: FormState = filter ? { status: "idle", values } : { status: "error", message, fieldErrors, values };
-  const result = filter
-    ? listAuditEntries(db, { scope, centreId: filter.centre, userId: filter.user, action: filter.action, from: filter.from, to: filter.to, page: filter.page, pageSize: PAGE_SIZE })
-    : undefined;
-  const pages = result ? Math.max(1, Math.ceil(result.total / PAGE_SIZE)) : 1;
+  const pages = result?.pages ?? 1;
 
   const label = (key: string, fallback: string) => (t.has(key) ? t(key) : fallback);
   return (
@@ -67,7 +47,7 @@ export default async function AuditPage({ searchParams }: Props) {
       <p className="lead">
         {t("audit.lead")} {scope !== "all" && t("audit.leadProvince", { province: provinceNames.get(scope) ?? scope })}
       </p>
-      <AuditFilters state={state} centres={centres} actors={actors} />
+      <AuditFilters state={state} centres={centres} actors={actors} actions={view.actions} />
       {filter && result && (
         <>
           <p aria-live="polite">{t("audit.summary", { total: result.total, page: filter.page, pages })}</p>

@@ -1,9 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
-import { getDb } from "@/db/client";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed";
-import { hasDemoAccounts } from "@/db/users";
-import { getSignedInUser } from "@/lib/auth/current-user";
+import { loginPage } from "@/lib/use-cases/public/login-page";
 import { LanguageSwitch } from "@/app/_components/language-switch";
 import { LoginForm } from "./_components/login-form";
 
@@ -13,10 +10,11 @@ export async function generateMetadata() {
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  if (await getSignedInUser()) redirect("/");
+  const view = await loginPage();
+  if (view.signedIn) redirect("/");
+  const { demo } = view;
   const t = await getTranslations();
   const { callbackUrl } = await searchParams;
-  const showDemo = hasDemoAccounts(getDb());
   return (
     <main className="login">
       <div className="login-top">
@@ -24,12 +22,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       </div>
       <h1>{t("app.name")}</h1>
       <p className="subtitle">{t("app.tagline")}</p>
-      {showDemo && (
+      {demo && (
         <section className="notice demo-notice" aria-labelledby="demo-heading">
           <h2 id="demo-heading">{t("login.demoTitle")}</h2>
-          <p>{t("login.demoBody", { password: DEMO_PASSWORD })}</p>
+          <p>{t("login.demoBody", { password: demo.password })}</p>
           <ul>
-            {DEMO_ACCOUNTS.map((a) => (
+            {demo.accounts.map((a) => (
               <li key={a.email}>
                 <code>{a.email}</code> — {t(`roles.${a.role}`)}
               </li>

@@ -1,22 +1,18 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { listCalendars } from "@/db/calendars";
-import { requireUser } from "@/lib/auth/current-user";
-import { assertAdmin } from "@/lib/auth/guards";
+import { pageData } from "@/lib/adapters/page";
 import { DEFAULT_CALENDAR } from "@/lib/domain/periods";
 import { localName } from "@/lib/i18n/locale";
+import { calendarsPage } from "@/lib/use-cases/admin/calendars-page";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("calendars"))("title") };
 }
 
 export default async function CalendarsPage() {
-  const user = await requireUser();
-  assertAdmin(user, "/admin/calendars");
+  const { calendars } = await pageData("/admin/calendars", calendarsPage, {});
   const t = await getTranslations();
   const locale = await getLocale();
-  const calendars = listCalendars(getDb());
   return (
     <>
       <h1>{t("calendars.title")}</h1>

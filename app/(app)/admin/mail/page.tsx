@@ -1,11 +1,9 @@
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { listUnsentMail } from "@/db/mail-outbox";
-import { requireUser } from "@/lib/auth/current-user";
-import { assertAdmin } from "@/lib/auth/guards";
+import { pageData } from "@/lib/adapters/page";
 import { chinaDateTime } from "@/lib/domain/china-time";
 import { RETRY_POLICY } from "@/lib/domain/mail-delivery";
 import { env } from "@/lib/env";
+import { mailPage } from "@/lib/use-cases/admin/mail-page";
 import { RetryMailForm } from "./_components/retry-mail-form";
 
 export async function generateMetadata() {
@@ -16,10 +14,8 @@ type Props = { searchParams: Promise<{ retried?: string }> };
 
 /** Mail not yet delivered: waiting (with its failed attempts and next try) and given up, so no failure goes unseen. */
 export default async function MailPage({ searchParams }: Props) {
-  const user = await requireUser();
-  assertAdmin(user, "/admin/mail");
+  const { counts, rows } = await pageData("/admin/mail", mailPage, {});
   const t = await getTranslations("reminders.admin");
-  const { counts, rows } = listUnsentMail(getDb());
   const retried = (await searchParams).retried === "1";
   return (
     <>

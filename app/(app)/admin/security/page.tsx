@@ -1,13 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { listSecurityEventRoutes, listSecurityEvents, listSecurityEventUsers } from "@/db/security-events";
-import { requireUser } from "@/lib/auth/current-user";
-import { assertAdmin } from "@/lib/auth/guards";
+import { pageData } from "@/lib/adapters/page";
 import { chinaDateTime } from "@/lib/domain/china-time";
-import { securityFilterSchema, securityFilterValues, type SecurityFilter } from "@/lib/validation/security-filter";
-
-const PAGE_SIZE = 50;
+import { securityPage } from "@/lib/use-cases/admin/security-page";
+import { securityFilterValues, type SecurityFilter } from "@/lib/validation/security-filter";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -26,16 +22,8 @@ function pageHref(filter: SecurityFilter, page: number): string {
 
 /** Refused authorizations, newest first: who asked for what, where, and why it was refused. Administrators only. */
 export default async function SecurityPage({ searchParams }: Props) {
-  const user = await requireUser();
-  assertAdmin(user, "/admin/security");
+  const { users, routes, filter, invalidFilter, total, pages, rows } = await pageData("/admin/security", securityPage, securityFilterValues(await searchParams));
   const t = await getTranslations("security");
-  const db = getDb();
-  const users = listSecurityEventUsers(db);
-  const routes = listSecurityEventRoutes(db);
-  const parsed = securityFilterSchema.safeParse(securityFilterValues(await searchParams));
-  const filter: SecurityFilter = parsed.success ? parsed.data : { page: 1 };
-  const { total, rows } = listSecurityEvents(db, { userId: filter.user, route: filter.route, page: filter.page, pageSize: PAGE_SIZE });
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return (
     <>
       <h1 id="security-title">{t("title")}</h1>
@@ -61,7 +49,7 @@ export default async function SecurityPage({ searchParams }: Props) {
         </label>
         <button type="submit">{t("apply")}</button>
       </form>
-      {!parsed.success && (
+      {invalidFilter && (
         <p className="form-error" role="alert">
           {t("invalidFilter")}
         </p>

@@ -2,28 +2,16 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getDb } from "@/db/client";
-import { createTarget, getTarget, updateTarget } from "@/db/targets";
-import { formAction } from "@/lib/auth/form-action";
-import { DomainError, NotFoundError } from "@/lib/domain/errors";
-import { targetSchema, updateTargetSchema } from "@/lib/validation/target";
+import { formCommand } from "@/lib/adapters/form";
+import { createTarget } from "@/lib/use-cases/admin/create-target";
+import { updateTarget } from "@/lib/use-cases/admin/update-target";
 
-const ADMINS = ["admin"] as const;
+/** The province's page shows its targets; the list returns filtered to the province. */
+function backToProvince({ provinceCode }: { provinceCode: string }): never {
+  revalidatePath(`/provinces/${provinceCode}`);
+  redirect(`/admin/targets?province=${provinceCode}`);
+}
 
-export const createTargetAction = formAction("createTargetAction", { schema: targetSchema, roles: ADMINS }, (input, user) => {
-  createTarget(getDb(), input, { userId: user.id });
-  revalidatePath(`/provinces/${input.provinceCode}`);
-  redirect(`/admin/targets?province=${input.provinceCode}`);
-});
+export const createTargetAction = formCommand("createTargetAction", createTarget, { done: backToProvince });
 
-export const updateTargetAction = formAction("updateTargetAction", { schema: updateTargetSchema, roles: ADMINS }, (input, user) => {
-  const db = getDb();
-  const { id, version, ...changes } = input;
-  const stored = getTarget(db, id);
-  if (!stored) throw new NotFoundError();
-  // Centres link to targets of their own province, so a target cannot move.
-  if (stored.provinceCode !== changes.provinceCode) throw new DomainError("provinceImmutable", "provinceCode");
-  updateTarget(db, id, version, changes, { userId: user.id });
-  revalidatePath(`/provinces/${changes.provinceCode}`);
-  redirect(`/admin/targets?province=${changes.provinceCode}`);
-});
+export const updateTargetAction = formCommand("updateTargetAction", updateTarget, { done: backToProvince });

@@ -1,12 +1,9 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { listProvinceOptions } from "@/db/provinces";
-import { listTargets } from "@/db/targets";
-import { requireUser } from "@/lib/auth/current-user";
-import { assertAdmin } from "@/lib/auth/guards";
+import { pageData } from "@/lib/adapters/page";
 import { formatNumber } from "@/lib/domain/format";
 import { localeOrDefault, localName } from "@/lib/i18n/locale";
+import { targetsPage } from "@/lib/use-cases/admin/targets-page";
 import { DemoBadge } from "@/app/_components/demo-badge";
 
 type Props = { searchParams: Promise<{ province?: string }> };
@@ -16,16 +13,10 @@ export async function generateMetadata() {
 }
 
 export default async function TargetsPage({ searchParams }: Props) {
-  const user = await requireUser();
-  assertAdmin(user, "/admin/targets");
-  const { province } = await searchParams;
+  const { provinces, selected, targets } = await pageData("/admin/targets", targetsPage, { province: (await searchParams).province });
   const t = await getTranslations();
   const locale = localeOrDefault(await getLocale());
-  const db = getDb();
-  const provinces = listProvinceOptions(db);
   const names = new Map(provinces.map((p) => [p.code, localName(locale, p)]));
-  const selected = province && names.has(province) ? province : undefined;
-  const targets = listTargets(db, selected);
   return (
     <>
       <div className="section-head">

@@ -1,10 +1,8 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { listThresholdOverrides } from "@/db/thresholds";
-import { requireUser } from "@/lib/auth/current-user";
-import { assertAdmin } from "@/lib/auth/guards";
+import { pageData } from "@/lib/adapters/page";
 import { formatNumber } from "@/lib/domain/format";
 import { localeOrDefault } from "@/lib/i18n/locale";
+import { thresholdsPage } from "@/lib/use-cases/admin/thresholds-page";
 import { ThresholdForm } from "./_components/threshold-form";
 import { thresholdsPageModel } from "./thresholds-model";
 
@@ -16,11 +14,10 @@ export async function generateMetadata() {
 
 /** Every risk threshold (the rows of lib/registry/thresholds.ts) with its default and the value in force; each edit is audited and applies at once. */
 export default async function ThresholdsPage({ searchParams }: Props) {
-  const user = await requireUser();
-  assertAdmin(user, "/admin/thresholds");
+  const { overrides } = await pageData("/admin/thresholds", thresholdsPage, {});
   const t = await getTranslations();
   const locale = localeOrDefault(await getLocale());
-  const groups = thresholdsPageModel(listThresholdOverrides(getDb()), locale);
+  const groups = thresholdsPageModel(overrides, locale);
   const { saved, reset } = await searchParams;
   const changed = groups.flatMap((g) => g.rows).find((r) => r.key === (saved ?? reset));
   return (

@@ -1,11 +1,8 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { listProvinceOptions } from "@/db/provinces";
-import { listUsers } from "@/db/users";
-import { requireUser } from "@/lib/auth/current-user";
-import { assertAdmin } from "@/lib/auth/guards";
+import { pageData } from "@/lib/adapters/page";
 import { localName } from "@/lib/i18n/locale";
+import { usersPage } from "@/lib/use-cases/admin/users-page";
 import { DemoBadge } from "@/app/_components/demo-badge";
 
 export async function generateMetadata() {
@@ -13,13 +10,10 @@ export async function generateMetadata() {
 }
 
 export default async function UsersPage() {
-  const user = await requireUser();
-  assertAdmin(user, "/admin/users");
+  const { users, provinces } = await pageData("/admin/users", usersPage, {});
   const t = await getTranslations();
   const locale = await getLocale();
-  const db = getDb();
-  const provinceNames = new Map(listProvinceOptions(db).map((p) => [p.code, localName(locale, p)]));
-  const users = listUsers(db);
+  const provinceNames = new Map(provinces.map((p) => [p.code, localName(locale, p)]));
   return (
     <>
       <div className="section-head">

@@ -1,13 +1,12 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { AUDIT_ACTIONS } from "@/db/audit";
 import type { FormState } from "@/lib/validation/form-state";
 import { FormMessage, SelectField, TextField } from "@/app/_components/form-fields";
 
 type Option = { value: string; label: string };
 
 /** A GET form: the filters live in the address, so a filtered view can be bookmarked and shared. */
-export async function AuditFilters({ state, centres, actors }: { state: FormState; centres: Option[]; actors: Option[] }) {
+export async function AuditFilters({ state, centres, actors, actions }: { state: FormState; centres: Option[]; actors: Option[]; actions: readonly string[] }) {
   const t = await getTranslations();
   const value = (name: string) => (typeof state.values?.[name] === "string" ? (state.values[name] as string) : "");
   return (
@@ -21,7 +20,7 @@ export async function AuditFilters({ state, centres, actors }: { state: FormStat
           label={t("audit.action")}
           state={state}
           defaultValue={value("action")}
-          options={AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`audit.actions.${a}`) }))}
+          options={actions.map((a) => ({ value: a, label: t(`audit.actions.${a}`) }))}
           emptyLabel={t("common.all")}
         />
         <TextField name="from" type="date" label={t("audit.from")} state={state} defaultValue={value("from")} />

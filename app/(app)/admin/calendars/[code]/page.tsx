@@ -1,13 +1,9 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { getCalendarSetting } from "@/db/calendars";
-import { getProvince } from "@/db/provinces";
-import { requireUser } from "@/lib/auth/current-user";
-import { assertAdmin } from "@/lib/auth/guards";
+import { pageData } from "@/lib/adapters/page";
 import { addDays, dueDate, parsePeriod, periodLabel } from "@/lib/domain/periods";
 import { localeOrDefault, localName } from "@/lib/i18n/locale";
+import { calendarForm } from "@/lib/use-cases/admin/calendar-form";
 import { CalendarForm } from "../_components/calendar-form";
 
 type Props = { params: Promise<{ code: string }> };
@@ -16,14 +12,9 @@ type Props = { params: Promise<{ code: string }> };
 const EXAMPLE_PERIODS = { quarterly: "2026-Q3", monthly: "2026-09" } as const;
 
 export default async function EditCalendarPage({ params }: Props) {
-  const user = await requireUser();
-  assertAdmin(user, "/admin/calendars/[code]");
-  const db = getDb();
-  const province = getProvince(db, (await params).code);
-  if (!province) notFound();
+  const { province, calendar } = await pageData("/admin/calendars/[code]", calendarForm, { code: (await params).code });
   const t = await getTranslations();
   const locale = localeOrDefault(await getLocale());
-  const calendar = getCalendarSetting(db, province.code);
   const period = parsePeriod(EXAMPLE_PERIODS[calendar.cadence])!;
   const due = dueDate(period, calendar);
   return (

@@ -1,19 +1,15 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { getTarget } from "@/db/targets";
-import { requireUser } from "@/lib/auth/current-user";
-import { assertAdmin } from "@/lib/auth/guards";
-import { provinceSelectOptions } from "@/app/_components/province-options";
+import { getLocale, getTranslations } from "next-intl/server";
+import { pageData } from "@/lib/adapters/page";
+import { targetForm } from "@/lib/use-cases/admin/target-form";
+import { provinceChoices } from "@/app/(app)/admin/_components/province-choices";
 import { TargetForm } from "../_components/target-form";
 
 type Props = { params: Promise<{ id: string }> };
 
 export default async function EditTargetPage({ params }: Props) {
-  const user = await requireUser();
-  assertAdmin(user, "/admin/targets/[id]");
-  const target = getTarget(getDb(), (await params).id);
+  const { target, provinces } = await pageData("/admin/targets/[id]", targetForm, { id: (await params).id });
   if (!target) notFound();
   const t = await getTranslations();
   return (
@@ -22,7 +18,7 @@ export default async function EditTargetPage({ params }: Props) {
         <Link href={`/admin/targets?province=${target.provinceCode}`}>{t("targets.pageTitle")}</Link> /
       </p>
       <h1>{t("targets.edit")}</h1>
-      <TargetForm provinces={await provinceSelectOptions()} initial={target} />
+      <TargetForm provinces={provinceChoices(provinces, await getLocale())} initial={target} />
     </>
   );
 }

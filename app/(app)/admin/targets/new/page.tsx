@@ -1,17 +1,15 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/current-user";
-import { assertAdmin } from "@/lib/auth/guards";
-import { provinceSelectOptions } from "@/app/_components/province-options";
+import { getLocale, getTranslations } from "next-intl/server";
+import { pageData } from "@/lib/adapters/page";
+import { targetForm } from "@/lib/use-cases/admin/target-form";
+import { provinceChoices } from "@/app/(app)/admin/_components/province-choices";
 import { TargetForm } from "../_components/target-form";
 
 type Props = { searchParams: Promise<{ province?: string }> };
 
 export default async function NewTargetPage({ searchParams }: Props) {
-  const user = await requireUser();
-  assertAdmin(user, "/admin/targets/new");
+  const { province, provinces } = await pageData("/admin/targets/new", targetForm, { province: (await searchParams).province });
   const t = await getTranslations();
-  const { province } = await searchParams;
   return (
     <>
       <p className="breadcrumb">
@@ -19,9 +17,9 @@ export default async function NewTargetPage({ searchParams }: Props) {
       </p>
       <h1>{t("targets.new")}</h1>
       <TargetForm
-        provinces={await provinceSelectOptions()}
+        provinces={provinceChoices(provinces, await getLocale())}
         initial={{
-          provinceCode: province ?? "",
+          provinceCode: province,
           title: "",
           kind: "count",
           metric: "",

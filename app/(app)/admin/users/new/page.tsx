@@ -1,13 +1,12 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/current-user";
-import { assertAdmin } from "@/lib/auth/guards";
+import { getLocale, getTranslations } from "next-intl/server";
+import { pageData } from "@/lib/adapters/page";
+import { userForm } from "@/lib/use-cases/admin/user-form";
 import { UserForm } from "../_components/user-form";
-import { provinceSelectOptions } from "@/app/_components/province-options";
+import { provinceChoices } from "@/app/(app)/admin/_components/province-choices";
 
 export default async function NewUserPage() {
-  const user = await requireUser();
-  assertAdmin(user, "/admin/users/new");
+  const { provinces } = await pageData("/admin/users/new", userForm, {});
   const t = await getTranslations();
   return (
     <>
@@ -16,7 +15,7 @@ export default async function NewUserPage() {
       </p>
       <h1>{t("users.new")}</h1>
       <UserForm
-        provinces={await provinceSelectOptions()}
+        provinces={provinceChoices(provinces, await getLocale())}
         initial={{ email: "", name: "", role: "staff", provinceCode: null, locale: "zh", active: true }}
       />
     </>
