@@ -84,7 +84,7 @@ describe("openApiDocument", () => {
       expect(document.components.responses[name]?.content["application/problem+json"]?.schema).toEqual({ $ref: "#/components/schemas/Problem" });
     }
     const byPath = Object.fromEntries(reads.map((op) => [op.path, Object.keys(op.responses).sort()]));
-    expect(byPath["/api/v1/centres"]).toEqual(["200", "400", "401", "403"]);
+    expect(byPath["/api/v1/centres"]).toEqual(["200", "400", "401", "403", "404"]);
     expect(byPath["/api/v1/centres/{id}"]).toEqual(["200", "400", "401", "404"]);
     expect(byPath["/api/v1/provinces/{code}"]).toEqual(["200", "400", "401", "404"]);
   });

@@ -77,7 +77,7 @@ function operations(today: string, start: string): Operation[] {
       description: `Centres registered by the day shown, ordered by province, city and name, with status, completion, schedule index, latest approved period and open flags. ${SCOPE_NOTE}`,
       query: centresQuerySchema(today, start),
       response: CentreListSchema,
-      errors: [400, 401, 404],
+      errors: [400, 401, 403, 404],
     },
     {
       path: "/api/v1/centres/{id}",
