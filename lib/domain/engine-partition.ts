@@ -1,0 +1,84 @@
+// The engine by province. Every rule is province-local (see loadEngineInput in db/engine-data.ts), so
+// runEngine over one province's input gives exactly that province's figures and flags, and the national
+// figures combine the provinces' partial sums (counts, Σ completion, Σ budget) — never their means.
+
+import { runEngine, type EngineInput, type EngineResult } from "./engine";
+import { completionFromSums, completionSums, type CompletionSums, type TargetRollUp } from "./progress";
+import { DEFAULT_THRESHOLDS, type RiskThresholds } from "./risk/thresholds";
+import { compareFlags, type RiskFlag } from "./risk/types";
+
+/** One province's engine result with the sums the national completion means are made of. */
+export interface EnginePartition {
+  provinceCode: string;
+  result: EngineResult;
+  completionSums: CompletionSums;
+}
+
+/** The nationwide input cut into one input per province (every listed province, with or without centres). */
+export function splitByProvince(input: EngineInput): Map<string, EngineInput> {
+  const parts = new Map<string, EngineInput & { centres: EngineInput["centres"][number][]; targets: EngineInput["targets"][number][] }>();
+  for (const province of input.provinces) parts.set(province.code, { reportingStart: input.reportingStart, provinces: [province], centres: [], targets: [] });
+  const partOf = (code: string) => {
+    let part = parts.get(code);
+    if (!part) {
+      // A row whose province has no row of its own: its own partition, on the default calendar.
+      part = { reportingStart: input.reportingStart, provinces: [], centres: [], targets: [] };
+      parts.set(code, part);
+    }
+    return part;
+  };
+  for (const centre of input.centres) partOf(centre.provinceCode).centres.push(centre);
+  for (const target of input.targets) partOf(target.provinceCode).targets.push(target);
+  return parts;
+}
+
+/** runEngine over one province's input (from splitByProvince or loadEngineInput with a province). */
+export function runPartition(provinceCode: string, input: EngineInput, today: string, thresholds: RiskThresholds = DEFAULT_THRESHOLDS): EnginePartition {
+  const result = runEngine(input, today, thresholds);
+  return { provinceCode, result, completionSums: completionSums(input.centres.map((c) => ({ milestones: c.milestones, budgetYuan: c.plannedBudgetYuan }))) };
+}
+
+const ZERO_TARGETS: TargetRollUp = { targets: 0, met: 0, onTrack: 0, atRisk: 0, red: 0, unmeasured: 0 };
+
+function addTargets(a: TargetRollUp, b: TargetRollUp): TargetRollUp {
+  return { targets: a.targets + b.targets, met: a.met + b.met, onTrack: a.onTrack + b.onTrack, atRisk: a.atRisk + b.atRisk, red: a.red + b.red, unmeasured: a.unmeasured + b.unmeasured };
+}
+
+/**
+ * The nationwide result from every province's partition: centres, targets and flags are the union
+ * (flags in compareFlags order, a total order, so as the full pass sorts them); the national completion
+ * comes from the summed partial sums and the national target counts are the sums of the provinces'.
+ */
+export function combinePartitions(parts: Iterable<EnginePartition>, today: string): EngineResult {
+  const centres: EngineResult["centres"] = new Map();
+  const targets: EngineResult["targets"] = new Map();
+  const flags: RiskFlag[] = [];
+  const flagsByProvince = new Map<string, RiskFlag[]>();
+  const completionProvinces: EngineResult["completion"]["provinces"] = {};
+  const targetProvinces: EngineResult["targetRollUp"]["provinces"] = {};
+  const sums: CompletionSums = { centres: 0, sumPct: 0, sumBudget: 0, sumBudgetPct: 0 };
+  let targetTotals = ZERO_TARGETS;
+  for (const { result, completionSums: s } of parts) {
+    for (const [id, centre] of result.centres) centres.set(id, centre);
+    for (const [id, target] of result.targets) targets.set(id, target);
+    for (const flag of result.flags) flags.push(flag);
+    for (const [code, list] of result.flagsByProvince) flagsByProvince.set(code, list);
+    Object.assign(completionProvinces, result.completion.provinces);
+    Object.assign(targetProvinces, result.targetRollUp.provinces);
+    sums.centres += s.centres;
+    sums.sumPct += s.sumPct;
+    sums.sumBudget += s.sumBudget;
+    sums.sumBudgetPct += s.sumBudgetPct;
+    targetTotals = addTargets(targetTotals, result.targetRollUp.national);
+  }
+  flags.sort(compareFlags);
+  return {
+    today,
+    centres,
+    targets,
+    flags,
+    completion: { national: completionFromSums(sums), provinces: completionProvinces },
+    targetRollUp: { national: targetTotals, provinces: targetProvinces },
+    flagsByProvince,
+  };
+}
