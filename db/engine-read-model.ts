@@ -189,8 +189,9 @@ async function waitUntil(entry: Entry, done: () => boolean, ms: number): Promise
 }
 
 /**
- * The worker thread: a plain TypeScript file loaded by path at run time through tsx, so neither Next's
- * bundler nor Vitest has to know about it; the react-server condition makes `server-only` importable.
+ * The worker thread, loaded by path at run time (db/engine-worker.mjs registers tsx, then loads the
+ * TypeScript worker), so neither Next's bundler nor Vitest has to know about it; the react-server
+ * condition makes `server-only` importable there.
  */
 class EngineWorker {
   private readonly worker: Worker;
@@ -198,7 +199,7 @@ class EngineWorker {
   private readonly pending = new Map<number, { emit: (c: ComputedPartition) => void; resolve: (s: JobSummary) => void; reject: (e: Error) => void }>();
 
   constructor() {
-    this.worker = new Worker(path.join(process.cwd(), "db", "engine-worker.ts"), { execArgv: ["--import", "tsx", "--conditions=react-server"] });
+    this.worker = new Worker(path.join(process.cwd(), "db", "engine-worker.mjs"), { execArgv: ["--conditions=react-server"] });
     this.worker.unref();
     this.worker.on("message", (message: { id: number; kind: "partition"; computed: ComputedPartition } | { id: number; kind: "done"; summary: JobSummary } | { id: number; kind: "error"; message: string }) => {
       const job = this.pending.get(message.id);
