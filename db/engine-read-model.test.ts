@@ -1,10 +1,11 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import { openDatabase, type Db } from "./client";
 import { computeEngine } from "./engine";
 import { EngineReadModel } from "./engine-read-model";
 import { seedDemo } from "./seed";
-import { riskThresholds } from "./schema";
+import { riskThresholds, users } from "./schema";
 import { createTestDb } from "./test-db";
 import { setThreshold } from "./thresholds";
 
@@ -15,9 +16,11 @@ let db: Db;
 let file: string;
 let close: () => void;
 let model: EngineReadModel;
+let adminId: string;
 beforeAll(async () => {
   ({ db, file, close } = createTestDb());
   await seedDemo(db, hashPassword);
+  adminId = db.select({ id: users.id }).from(users).where(eq(users.email, "admin@demo.gov.cn")).get()!.id;
   model = new EngineReadModel(db, "worker");
 });
 afterAll(async () => {
@@ -41,14 +44,14 @@ describe("EngineReadModel with its worker thread (tsx-loaded, own read-only conn
 
   it("lets the next reader wait for a rebuild after this process's own write (read-your-writes)", async () => {
     await model.read(TODAY, REPORTING_START);
-    setThreshold(db, { key: "conversion.rate", value: 0.01, version: thresholdVersion(db, "conversion.rate") }, { label: "test" });
+    setThreshold(db, { key: "conversion.rate", value: 0.01, version: thresholdVersion(db, "conversion.rate") }, { userId: adminId });
     expect((await model.read(TODAY, REPORTING_START)).thresholds.conversion.rate).toBe(0.01);
   });
 
   it("serves the last snapshot after another process's write, until the rebuild lands", async () => {
     const before = await model.read(TODAY, REPORTING_START);
     const other = openDatabase(file);
-    setThreshold(other, { key: "conversion.rate", value: 0.02, version: thresholdVersion(other, "conversion.rate") }, { label: "test" });
+    setThreshold(other, { key: "conversion.rate", value: 0.02, version: thresholdVersion(other, "conversion.rate") }, { userId: adminId });
     other.$client.close();
     expect(await model.read(TODAY, REPORTING_START)).toBe(before);
     await vi.waitFor(async () => expect((await model.read(TODAY, REPORTING_START)).thresholds.conversion.rate).toBe(0.02), { timeout: 10_000, interval: 50 });

@@ -3,7 +3,7 @@ import { Worker } from "node:worker_threads";
 import type { Db } from "./client";
 import { computeJob, type ComputedPartition, type EngineJob, type JobSummary } from "./engine-compute";
 import { centreCount, dataVersion, GLOBAL_SCOPE, readVersions, type ScopeVersion } from "./engine-versions";
-import { combinePartitions } from "@/lib/domain/engine-partition";
+import { combinePartitions, replacePartitions } from "@/lib/domain/engine-partition";
 import type { EngineResult } from "@/lib/domain/engine";
 
 /** The figures every page reads: the engine's result with what it was computed under, and when. */
@@ -27,6 +27,8 @@ interface Entry {
   provinces: string[] | null;
   global: number;
   snapshot: EngineSnapshot | undefined;
+  /** The partition versions (and the global one, under GLOBAL_SCOPE) the snapshot was combined from. */
+  served: Map<string, number>;
   running: boolean;
   /** Why the last job failed; a reader with no snapshot yet gets it, the next read tries again. */
   failure: Error | undefined;
@@ -60,8 +62,10 @@ export class EngineReadModel {
     const entry = this.entry(today, reportingStart, asOf ?? null);
     const stale = staleProvinces(entry, versions);
     if (stale === null || stale.length > 0) {
-      if (this.inline()) this.apply(entry, computeJob(this.db, { ...entry.job, provinces: stale }, (c) => entry.parts.set(c.partition.provinceCode, c)));
-      else this.schedule(entry, stale);
+      if (this.inline()) {
+        const arrived: ComputedPartition[] = [];
+        this.apply(entry, computeJob(this.db, { ...entry.job, provinces: stale }, (c) => arrived.push(c)), arrived);
+      } else this.schedule(entry, stale);
     }
     if (entry.snapshot === undefined) await waitUntil(entry, () => entry.snapshot !== undefined || entry.failure !== undefined, Infinity);
     else await waitUntil(entry, () => !this.ownBumpPending(entry), READ_YOUR_WRITES_MS);
@@ -97,7 +101,7 @@ export class EngineReadModel {
           previous = e.snapshot;
           this.entries.delete(k);
         }
-    entry = { key, job: { today, reportingStart, asOf }, parts: new Map(), provinces: null, global: -1, snapshot: previous, running: false, failure: undefined, waiters: new Set() };
+    entry = { key, job: { today, reportingStart, asOf }, parts: new Map(), provinces: null, global: -1, snapshot: previous, served: new Map(), running: false, failure: undefined, waiters: new Set() };
     this.entries.set(key, entry);
     for (const [k, e] of this.entries) if (this.entries.size > MAX_ENTRIES && !e.running && k !== key) this.entries.delete(k);
     return entry;
@@ -108,9 +112,10 @@ export class EngineReadModel {
     entry.running = true;
     entry.failure = undefined;
     this.worker ??= new EngineWorker();
+    const arrived: ComputedPartition[] = [];
     this.worker
-      .run(this.db.$client.name, { ...entry.job, provinces: stale }, (c) => entry.parts.set(c.partition.provinceCode, c))
-      .then((summary) => this.apply(entry, summary))
+      .run(this.db.$client.name, { ...entry.job, provinces: stale }, (c) => arrived.push(c))
+      .then((summary) => this.apply(entry, summary, arrived))
       .catch((error: unknown) => {
         console.error("engine worker failed", error);
         entry.failure = error instanceof Error ? error : new Error(String(error));
@@ -126,14 +131,24 @@ export class EngineReadModel {
       });
   }
 
-  private apply(entry: Entry, summary: JobSummary): void {
+  /**
+   * Takes a job's partitions into the entry and rebuilds its snapshot: only the changed provinces when
+   * the rest still stands (same global version), else a combination of every partition.
+   */
+  private apply(entry: Entry, summary: JobSummary, arrived: readonly ComputedPartition[]): void {
+    const incremental = entry.snapshot !== undefined && entry.provinces !== null && summary.provinces === null && entry.global === summary.global;
+    const changes = arrived.map((c) => ({ before: entry.parts.get(c.partition.provinceCode)?.partition, after: c.partition }));
+    for (const c of arrived) entry.parts.set(c.partition.provinceCode, c);
     entry.global = summary.global;
     if (summary.provinces !== null) {
       entry.provinces = summary.provinces;
       for (const code of entry.parts.keys()) if (!summary.provinces.includes(code)) entry.parts.delete(code);
     }
-    const ordered = [...entry.parts.values()].map((c) => c.partition);
-    entry.snapshot = { ...combinePartitions(ordered, entry.job.asOf ?? entry.job.today), thresholds: summary.thresholds, reviews: summary.reviews, computedAt: summary.computedAt, asOf: entry.job.asOf };
+    entry.served = new Map([...entry.parts].map(([code, c]) => [code, c.version]));
+    entry.served.set(GLOBAL_SCOPE, summary.global);
+    const all = [...entry.parts.values()].map((c) => c.partition);
+    const result = incremental ? replacePartitions(entry.snapshot!, changes, all) : combinePartitions(all, entry.job.asOf ?? entry.job.today);
+    entry.snapshot = { ...result, thresholds: summary.thresholds, reviews: summary.reviews, computedAt: summary.computedAt, asOf: entry.job.asOf };
   }
 
   private noteOwnBumps(versions: Versions): void {
@@ -154,7 +169,7 @@ export class EngineReadModel {
     for (const [scope, bump] of this.ownBumps) {
       if (bump.until < now) continue;
       const wanted = entry.job.asOf === null ? bump.version : bump.past;
-      const have = scope === GLOBAL_SCOPE ? entry.global : (entry.parts.get(scope)?.version ?? -1);
+      const have = entry.served.get(scope) ?? -1;
       if (have < wanted) return true;
     }
     return false;
@@ -203,8 +218,12 @@ class EngineWorker {
     this.worker.unref();
     this.worker.on("message", (message: { id: number; kind: "partition"; computed: ComputedPartition } | { id: number; kind: "done"; summary: JobSummary } | { id: number; kind: "error"; message: string }) => {
       const job = this.pending.get(message.id);
+      if (message.kind === "partition") {
+        job?.emit(message.computed);
+        // The next partition is deserialized in a later turn of the event loop (db/engine-worker.ts).
+        return this.worker.postMessage("ack");
+      }
       if (!job) return;
-      if (message.kind === "partition") return job.emit(message.computed);
       this.pending.delete(message.id);
       if (message.kind === "done") job.resolve(message.summary);
       else job.reject(new Error(message.message));

@@ -23,7 +23,7 @@ beforeEach(() => {
 afterEach(() => close());
 
 const versions = () => Object.fromEntries([...readVersions(db)].map(([scope, v]) => [scope, v.version]));
-const save = (intent: "draft" | "submit", version: number) =>
+const save = (intent: "save" | "submit", version: number) =>
   saveUpdate(db, { centreId, period: "2026-Q3", version, intent, values: { ...BLANK_UPDATE_VALUES, patentsFiled: 3 }, milestones: [] }, staff);
 
 describe("engine_versions (triggers of migration 0015, on a real SQLite file)", () => {
@@ -36,7 +36,7 @@ describe("engine_versions (triggers of migration 0015, on a real SQLite file)", 
 
   it("is not bumped by a draft save, a submission or a token", () => {
     const before = versions();
-    const draft = save("draft", 0);
+    const draft = save("save", 0);
     save("submit", draft.version);
     createApiToken(db, { userId: staff.id, name: "bench", expiresOn: null }, { userId: staff.id });
     expect(versions()).toEqual(before);

@@ -1,11 +1,13 @@
 // The engine's worker thread (started by db/engine-read-model.ts, loaded by path with tsx): computes
 // partitions on its own read-only connection, so a pass over 10,000 centres never holds the server's
-// event loop. One job at a time; each partition is posted as soon as it is done.
+// event loop. One job at a time. Partitions are posted one by one, each after the main thread has
+// acknowledged the previous one: Node hands every queued message to the receiving thread in one turn
+// of its event loop, so posting all of them at once would deserialize a whole pass there in one go.
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { parentPort } from "node:worker_threads";
 import type { Db } from "./client";
-import { computeJob, type EngineJob } from "./engine-compute";
+import { computeJob, type ComputedPartition, type EngineJob } from "./engine-compute";
 import * as schema from "./schema";
 
 export interface WorkerRequest {
@@ -26,11 +28,32 @@ function connection(file: string): Db {
   return open.db;
 }
 
-parentPort?.on("message", ({ id, file, job }: WorkerRequest) => {
-  try {
-    const summary = computeJob(connection(file), job, (computed) => parentPort!.postMessage({ id, kind: "partition", computed }));
-    parentPort!.postMessage({ id, kind: "done", summary });
-  } catch (error) {
-    parentPort!.postMessage({ id, kind: "error", message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+let acknowledged: (() => void) | undefined;
+const jobs: WorkerRequest[] = [];
+let busy = false;
+
+async function runJobs(): Promise<void> {
+  busy = true;
+  for (let request = jobs.shift(); request !== undefined; request = jobs.shift()) {
+    const { id, file, job } = request;
+    try {
+      const computed: ComputedPartition[] = [];
+      const summary = computeJob(connection(file), job, (c) => computed.push(c));
+      for (const c of computed) {
+        const ack = new Promise<void>((resolve) => (acknowledged = resolve));
+        parentPort!.postMessage({ id, kind: "partition", computed: c });
+        await ack;
+      }
+      parentPort!.postMessage({ id, kind: "done", summary });
+    } catch (error) {
+      parentPort!.postMessage({ id, kind: "error", message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    }
   }
+  busy = false;
+}
+
+parentPort?.on("message", (message: WorkerRequest | "ack") => {
+  if (message === "ack") return acknowledged?.();
+  jobs.push(message);
+  if (!busy) void runJobs();
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runEngine, type EngineCentre, type EngineInput, type EngineTarget } from "./engine";
-import { combinePartitions, runPartition, splitByProvince } from "./engine-partition";
+import { combinePartitions, mergeSortedFlags, replacePartitions, runPartition, splitByProvince } from "./engine-partition";
 import { DEFAULT_CALENDAR } from "./periods";
 
 const ZJ = "330000";
@@ -69,5 +69,31 @@ describe("combinePartitions: national figures from the provinces' partial sums",
   it("equals the full pass: centres, targets, flags in the same order, roll-ups", () => {
     expect(combined()).toEqual(runEngine(input, TODAY));
     expect(combined().flags.map((f) => f.key)).toEqual(runEngine(input, TODAY).flags.map((f) => f.key));
+  });
+});
+
+describe("replacePartitions: one province rebuilt into the combined result", () => {
+  it("equals combining every partition afresh, roll-ups and flag order included", () => {
+    const parts = new Map([...splitByProvince(input)].map(([code, part]) => [code, runPartition(code, part, TODAY)]));
+    const previous = combinePartitions([...parts.values()], TODAY);
+    // Guangdong's centre reports progress 80 instead of 20: (50 + 100 + 80) ÷ 3 = 76.7.
+    const changed: EngineInput = { ...input, centres: input.centres.map((c) => (c.id === "c" ? { ...c, milestones: [{ ...c.milestones[0]!, progress: 80 }] } : c)) };
+    const after = runPartition(GD, splitByProvince(changed).get(GD)!, TODAY);
+    const all = [parts.get(ZJ)!, after];
+    const replaced = replacePartitions(previous, [{ before: parts.get(GD), after }], all);
+    expect(replaced).toEqual(combinePartitions(all, TODAY));
+    expect(replaced.completion.national.meanPct).toBe(76.7);
+    expect(replaced.flags.map((f) => f.key)).toEqual(runEngine(changed, TODAY).flags.map((f) => f.key));
+  });
+});
+
+describe("mergeSortedFlags", () => {
+  it("merges sorted lists as a sort of their union would order them", () => {
+    const flags = runEngine({ ...input, centres: input.centres.map((c) => ({ ...c, focusTags: ["large_models"] as const, expectedPeriods: undefined })) }, TODAY).flags;
+    expect(flags.length).toBeGreaterThan(2);
+    const odd = flags.filter((_, i) => i % 2 === 1);
+    const even = flags.filter((_, i) => i % 2 === 0);
+    expect(mergeSortedFlags([odd, [], even])).toEqual(flags);
+    expect(mergeSortedFlags([])).toEqual([]);
   });
 });

@@ -44,25 +44,36 @@ function addTargets(a: TargetRollUp, b: TargetRollUp): TargetRollUp {
   return { targets: a.targets + b.targets, met: a.met + b.met, onTrack: a.onTrack + b.onTrack, atRisk: a.atRisk + b.atRisk, red: a.red + b.red, unmeasured: a.unmeasured + b.unmeasured };
 }
 
-/**
- * The nationwide result from every province's partition: centres, targets and flags are the union
- * (flags in compareFlags order, a total order, so as the full pass sorts them); the national completion
- * comes from the summed partial sums and the national target counts are the sums of the provinces'.
- */
-export function combinePartitions(parts: Iterable<EnginePartition>, today: string): EngineResult {
-  const centres: EngineResult["centres"] = new Map();
-  const targets: EngineResult["targets"] = new Map();
-  const flags: RiskFlag[] = [];
-  const flagsByProvince = new Map<string, RiskFlag[]>();
+/** Sorted lists merged into one (compareFlags order), pairwise: O(n log k) cheap steps instead of a sort. */
+export function mergeSortedFlags(lists: readonly (readonly RiskFlag[])[]): RiskFlag[] {
+  let round: (readonly RiskFlag[])[] = lists.filter((l) => l.length > 0);
+  if (round.length === 0) return [];
+  while (round.length > 1) {
+    const next: RiskFlag[][] = [];
+    for (let i = 0; i < round.length; i += 2) next.push(i + 1 < round.length ? mergeTwo(round[i]!, round[i + 1]!) : [...round[i]!]);
+    round = next;
+  }
+  return round[0] as RiskFlag[];
+}
+
+function mergeTwo(a: readonly RiskFlag[], b: readonly RiskFlag[]): RiskFlag[] {
+  const out: RiskFlag[] = new Array<RiskFlag>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = compareFlags(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
+}
+
+/** The national roll-ups from every partition: summed partial sums and counts, the provinces' own figures. */
+function rollUps(parts: readonly EnginePartition[]): Pick<EngineResult, "completion" | "targetRollUp"> {
   const completionProvinces: EngineResult["completion"]["provinces"] = {};
   const targetProvinces: EngineResult["targetRollUp"]["provinces"] = {};
   const sums: CompletionSums = { centres: 0, sumPct: 0, sumBudget: 0, sumBudgetPct: 0 };
   let targetTotals = ZERO_TARGETS;
   for (const { result, completionSums: s } of parts) {
-    for (const [id, centre] of result.centres) centres.set(id, centre);
-    for (const [id, target] of result.targets) targets.set(id, target);
-    for (const flag of result.flags) flags.push(flag);
-    for (const [code, list] of result.flagsByProvince) flagsByProvince.set(code, list);
     Object.assign(completionProvinces, result.completion.provinces);
     Object.assign(targetProvinces, result.targetRollUp.provinces);
     sums.centres += s.centres;
@@ -71,14 +82,48 @@ export function combinePartitions(parts: Iterable<EnginePartition>, today: strin
     sums.sumBudgetPct += s.sumBudgetPct;
     targetTotals = addTargets(targetTotals, result.targetRollUp.national);
   }
-  flags.sort(compareFlags);
-  return {
-    today,
-    centres,
-    targets,
-    flags,
-    completion: { national: completionFromSums(sums), provinces: completionProvinces },
-    targetRollUp: { national: targetTotals, provinces: targetProvinces },
-    flagsByProvince,
-  };
+  return { completion: { national: completionFromSums(sums), provinces: completionProvinces }, targetRollUp: { national: targetTotals, provinces: targetProvinces } };
+}
+
+/**
+ * The nationwide result from every province's partition: centres, targets and flags are the union
+ * (flags in compareFlags order, a total order, so as the full pass sorts them); the national completion
+ * comes from the summed partial sums and the national target counts are the sums of the provinces'.
+ */
+export function combinePartitions(parts: readonly EnginePartition[], today: string): EngineResult {
+  const centres: EngineResult["centres"] = new Map();
+  const targets: EngineResult["targets"] = new Map();
+  const flagsByProvince = new Map<string, RiskFlag[]>();
+  for (const { result } of parts) {
+    for (const [id, centre] of result.centres) centres.set(id, centre);
+    for (const [id, target] of result.targets) targets.set(id, target);
+    for (const [code, list] of result.flagsByProvince) flagsByProvince.set(code, list);
+  }
+  return { today, centres, targets, flags: mergeSortedFlags(parts.map((p) => p.result.flags)), flagsByProvince, ...rollUps(parts) };
+}
+
+/**
+ * `previous` (combined from partitions) with some partitions rebuilt: what a write costs the main
+ * thread is then proportional to the changed provinces plus one linear merge of the flags, not a new
+ * combination of every province. `all` is every partition after the change (for the roll-ups).
+ */
+export function replacePartitions(previous: EngineResult, changes: readonly { before: EnginePartition | undefined; after: EnginePartition }[], all: readonly EnginePartition[]): EngineResult {
+  const centres = new Map(previous.centres);
+  const targets = new Map(previous.targets);
+  const flagsByProvince = new Map(previous.flagsByProvince);
+  const dropped = new Set<RiskFlag>();
+  for (const { before, after } of changes) {
+    if (before) {
+      for (const id of before.result.centres.keys()) centres.delete(id);
+      for (const id of before.result.targets.keys()) targets.delete(id);
+      for (const code of before.result.flagsByProvince.keys()) flagsByProvince.delete(code);
+      for (const flag of before.result.flags) dropped.add(flag);
+    }
+    for (const [id, centre] of after.result.centres) centres.set(id, centre);
+    for (const [id, target] of after.result.targets) targets.set(id, target);
+    for (const [code, list] of after.result.flagsByProvince) flagsByProvince.set(code, list);
+  }
+  const kept = dropped.size === 0 ? previous.flags : previous.flags.filter((f) => !dropped.has(f));
+  const flags = mergeSortedFlags([kept, ...changes.map((c) => c.after.result.flags)]);
+  return { today: previous.today, centres, targets, flags, flagsByProvince, ...rollUps(all) };
 }
