@@ -22,7 +22,7 @@ beforeAll(async () => {
   await seedDemo(db, hashPassword);
   adminId = db.select({ id: users.id }).from(users).where(eq(users.email, "admin@demo.gov.cn")).get()!.id;
   model = new EngineReadModel(db, "worker");
-});
+}, 60_000);
 afterAll(async () => {
   await model.close();
   close();
@@ -31,7 +31,8 @@ afterAll(async () => {
 const withoutTime = <T extends { computedAt: string }>(s: T) => ({ ...s, computedAt: "" });
 const thresholdVersion = (target: Db, key: string) => target.select().from(riskThresholds).all().find((r) => r.key === key)?.version ?? 0;
 
-describe("EngineReadModel with its worker thread (tsx-loaded, own read-only connection)", () => {
+// Starting the worker (tsx compiles its modules) takes seconds on a loaded machine.
+describe("EngineReadModel with its worker thread (tsx-loaded, own read-only connection)", { timeout: 30_000 }, () => {
   it("computes in the worker the same snapshot as computeEngine in-process, now and as of a past close", async () => {
     expect(withoutTime(await model.read(TODAY, REPORTING_START))).toEqual(withoutTime(computeEngine(db, TODAY, REPORTING_START)));
     expect(withoutTime(await model.read(TODAY, REPORTING_START, "2026-09-30"))).toEqual(withoutTime(computeEngine(db, TODAY, REPORTING_START, "2026-09-30")));

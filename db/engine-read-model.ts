@@ -1,9 +1,9 @@
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { Db } from "./client";
 import { computeJob, type ComputedPartition, type EngineJob, type JobSummary } from "./engine-compute";
 import { centreCount, dataVersion, GLOBAL_SCOPE, readVersions, type ScopeVersion } from "./engine-versions";
-import { combinePartitions, replacePartitions } from "@/lib/domain/engine-partition";
+import { addPartition, combinePartitions, finishCombination, replacePartitions, startCombination, type Combination } from "@/lib/domain/engine-partition";
 import type { EngineResult } from "@/lib/domain/engine";
 
 /** The figures every page reads: the engine's result with what it was computed under, and when. */
@@ -113,9 +113,14 @@ export class EngineReadModel {
     entry.failure = undefined;
     this.worker ??= new EngineWorker();
     const arrived: ComputedPartition[] = [];
+    // A full pass is combined as its partitions arrive (one per turn of the event loop), not at the end.
+    const combination = stale === null ? startCombination() : undefined;
     this.worker
-      .run(this.db.$client.name, { ...entry.job, provinces: stale }, (c) => arrived.push(c))
-      .then((summary) => this.apply(entry, summary, arrived))
+      .run(this.db.$client.name, { ...entry.job, provinces: stale }, (c) => {
+        arrived.push(c);
+        if (combination) addPartition(combination, c.partition);
+      })
+      .then((summary) => this.apply(entry, summary, arrived, combination))
       .catch((error: unknown) => {
         console.error("engine worker failed", error);
         entry.failure = error instanceof Error ? error : new Error(String(error));
@@ -127,7 +132,7 @@ export class EngineReadModel {
         // Writes committed while the job ran: compute again (a failure waits for the next read).
         const again = entry.failure === undefined ? staleProvinces(entry, readVersions(this.db)) : [];
         if (again === null || again.length > 0) this.schedule(entry, again);
-        for (const wake of entry.waiters) wake();
+        for (const wake of [...entry.waiters]) wake();
       });
   }
 
@@ -135,7 +140,7 @@ export class EngineReadModel {
    * Takes a job's partitions into the entry and rebuilds its snapshot: only the changed provinces when
    * the rest still stands (same global version), else a combination of every partition.
    */
-  private apply(entry: Entry, summary: JobSummary, arrived: readonly ComputedPartition[]): void {
+  private apply(entry: Entry, summary: JobSummary, arrived: readonly ComputedPartition[], combination?: Combination): void {
     const incremental = entry.snapshot !== undefined && entry.provinces !== null && summary.provinces === null && entry.global === summary.global;
     const changes = arrived.map((c) => ({ before: entry.parts.get(c.partition.provinceCode)?.partition, after: c.partition }));
     for (const c of arrived) entry.parts.set(c.partition.provinceCode, c);
@@ -147,7 +152,8 @@ export class EngineReadModel {
     entry.served = new Map([...entry.parts].map(([code, c]) => [code, c.version]));
     entry.served.set(GLOBAL_SCOPE, summary.global);
     const all = [...entry.parts.values()].map((c) => c.partition);
-    const result = incremental ? replacePartitions(entry.snapshot!, changes, all) : combinePartitions(all, entry.job.asOf ?? entry.job.today);
+    const today = entry.job.asOf ?? entry.job.today;
+    const result = incremental ? replacePartitions(entry.snapshot!, changes, all) : combination ? finishCombination(combination, all, today) : combinePartitions(all, today);
     entry.snapshot = { ...result, thresholds: summary.thresholds, reviews: summary.reviews, computedAt: summary.computedAt, asOf: entry.job.asOf };
   }
 
@@ -193,13 +199,14 @@ async function waitUntil(entry: Entry, done: () => boolean, ms: number): Promise
     const left = deadline - Date.now();
     if (left <= 0) return;
     await new Promise<void>((resolve) => {
-      const timer = Number.isFinite(left) ? setTimeout(resolve, left) : undefined;
-      entry.waiters.add(() => {
+      const wake = () => {
         clearTimeout(timer);
+        entry.waiters.delete(wake);
         resolve();
-      });
+      };
+      const timer = Number.isFinite(left) ? setTimeout(wake, left) : undefined;
+      entry.waiters.add(wake);
     });
-    entry.waiters.clear();
   }
 }
 
@@ -214,6 +221,10 @@ class EngineWorker {
   private readonly pending = new Map<number, { emit: (c: ComputedPartition) => void; resolve: (s: JobSummary) => void; reject: (e: Error) => void }>();
 
   constructor() {
+    // Never bundled: Next's Turbopack follows `new Worker(path)` from an imported worker_threads into the
+    // file and bundles it (tsx and esbuild's binary with it), ignore comments or not; the constructor taken
+    // from process.getBuiltinModule is one it does not recognise.
+    const { Worker } = process.getBuiltinModule("node:worker_threads");
     this.worker = new Worker(path.join(process.cwd(), "db", "engine-worker.mjs"), { execArgv: ["--conditions=react-server"] });
     this.worker.unref();
     this.worker.on("message", (message: { id: number; kind: "partition"; computed: ComputedPartition } | { id: number; kind: "done"; summary: JobSummary } | { id: number; kind: "error"; message: string }) => {

@@ -85,21 +85,39 @@ function rollUps(parts: readonly EnginePartition[]): Pick<EngineResult, "complet
   return { completion: { national: completionFromSums(sums), provinces: completionProvinces }, targetRollUp: { national: targetTotals, provinces: targetProvinces } };
 }
 
+/** A national result being put together one partition at a time (see combinePartitions). */
+export interface Combination {
+  centres: EngineResult["centres"];
+  targets: EngineResult["targets"];
+  flags: RiskFlag[];
+  flagsByProvince: EngineResult["flagsByProvince"];
+}
+
+export const startCombination = (): Combination => ({ centres: new Map(), targets: new Map(), flags: [], flagsByProvince: new Map() });
+
+/** Adds one partition: its rows, and its (sorted) flags merged into the sorted national list, O(n). */
+export function addPartition(into: Combination, { result }: EnginePartition): void {
+  for (const [id, centre] of result.centres) into.centres.set(id, centre);
+  for (const [id, target] of result.targets) into.targets.set(id, target);
+  for (const [code, list] of result.flagsByProvince) into.flagsByProvince.set(code, list);
+  into.flags = mergeTwo(into.flags, result.flags);
+}
+
+/** The national result once every partition is added; `parts` are all of them, for the roll-ups. */
+export function finishCombination(combination: Combination, parts: readonly EnginePartition[], today: string): EngineResult {
+  return { today, ...combination, ...rollUps(parts) };
+}
+
 /**
  * The nationwide result from every province's partition: centres, targets and flags are the union
  * (flags in compareFlags order, a total order, so as the full pass sorts them); the national completion
  * comes from the summed partial sums and the national target counts are the sums of the provinces'.
+ * The read model adds partitions as they arrive from the worker, one per turn of the event loop.
  */
 export function combinePartitions(parts: readonly EnginePartition[], today: string): EngineResult {
-  const centres: EngineResult["centres"] = new Map();
-  const targets: EngineResult["targets"] = new Map();
-  const flagsByProvince = new Map<string, RiskFlag[]>();
-  for (const { result } of parts) {
-    for (const [id, centre] of result.centres) centres.set(id, centre);
-    for (const [id, target] of result.targets) targets.set(id, target);
-    for (const [code, list] of result.flagsByProvince) flagsByProvince.set(code, list);
-  }
-  return { today, centres, targets, flags: mergeSortedFlags(parts.map((p) => p.result.flags)), flagsByProvince, ...rollUps(parts) };
+  const combination = startCombination();
+  for (const part of parts) addPartition(combination, part);
+  return finishCombination(combination, parts, today);
 }
 
 /**
@@ -124,6 +142,6 @@ export function replacePartitions(previous: EngineResult, changes: readonly { be
     for (const [code, list] of after.result.flagsByProvince) flagsByProvince.set(code, list);
   }
   const kept = dropped.size === 0 ? previous.flags : previous.flags.filter((f) => !dropped.has(f));
-  const flags = mergeSortedFlags([kept, ...changes.map((c) => c.after.result.flags)]);
+  const flags = changes.length === 1 ? mergeTwo(kept, changes[0]!.after.result.flags) : mergeSortedFlags([kept, ...changes.map((c) => c.after.result.flags)]);
   return { today: previous.today, centres, targets, flags, flagsByProvince, ...rollUps(all) };
 }
