@@ -3,6 +3,7 @@ import { loadEngineInput } from "./engine-data";
 import { GLOBAL_SCOPE, readVersions } from "./engine-versions";
 import { latestFlagReviews } from "./flag-reviews";
 import { getThresholds } from "./thresholds";
+import { readTransaction } from "./transaction";
 import { asOfCutoff } from "@/lib/domain/as-of";
 import { runPartition, splitByProvince, type EnginePartition } from "@/lib/domain/engine-partition";
 
@@ -37,7 +38,7 @@ export interface JobSummary {
  * the main thread deserializes one province at a time). A past close uses the scopes' past versions.
  */
 export function computeJob(db: Db, job: EngineJob, emit: (computed: ComputedPartition) => void): JobSummary {
-  return db.$client.transaction(() => {
+  return readTransaction(db, () => {
     const versions = readVersions(db);
     const versionOf = (scope: string) => {
       const v = versions.get(scope);
@@ -55,5 +56,5 @@ export function computeJob(db: Db, job: EngineJob, emit: (computed: ComputedPart
       for (const code of job.provinces) emit({ partition: runPartition(code, loadEngineInput(db, job.reportingStart, cutoff, code), today, thresholds), version: versionOf(code) });
     }
     return { global: versionOf(GLOBAL_SCOPE), provinces, thresholds, reviews: latestFlagReviews(db, cutoff), computedAt: new Date().toISOString() };
-  })();
+  });
 }

@@ -12,7 +12,8 @@ const VALIDATION_REASONS: Record<string, string> = en.validation;
 /** The English sentence for a reason code, placeholders filled in ({value}, {today}, {start}, {choices}: the as-of closes). */
 export function reasonText(code: string, values: { value: string; today: string; start: string }): string {
   const template = VALIDATION_REASONS[code] ?? DISCIPLINE_REASONS[code] ?? VALIDATION_REASONS.invalid!;
-  const filled = { ...values, choices: asOfChoices(values.start, values.today).map((c) => c.date).join(", ") || "none yet" };
+  const choices = template.includes("{choices}") ? asOfChoices(values.start, values.today).map((c) => c.date).join(", ") || "none yet" : "";
+  const filled = { ...values, choices };
   const text = template.replace(/\{(value|today|start|choices)\}/g, (_, name: keyof typeof filled) => filled[name]);
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
