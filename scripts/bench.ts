@@ -12,6 +12,7 @@
 // Read model under load (issue 15, scripts/bench-mixed.ts): BENCH_MIXED=0 skips it; BENCH_MIXED_CENTRES
 // (default 10,000), BENCH_MIXED_SECONDS (each of the two phases, default 60), BENCH_ASOF_SECONDS (20).
 import { randomUUID } from "node:crypto";
+import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import { createTestDb } from "@/db/test-db";
@@ -135,12 +136,15 @@ async function benchRequests() {
 
 async function main() {
   const started = performance.now();
+  // The machine's load, printed with the figures: absolute times follow it (ratios much less).
+  report("load_average_1m_before", os.loadavg()[0]!, "", 2);
   await benchRequests();
   await benchEngine(report, ENGINE_CENTRES, ENGINE_RUNS);
   await benchImport(report, IMPORT_ROWS);
   if (PAGES) await benchPages(report, PAGES_CENTRES, PAGES_RUNS);
   if (API) await benchApi(report, API_CLIENTS, API_SUBMISSIONS, API_HEALTH);
   if (MIXED) await benchMixed(report, MIXED_CENTRES, MIXED_SECONDS, ASOF_SECONDS);
+  report("load_average_1m_after", os.loadavg()[0]!, "", 2);
   report("bench_total_s", (performance.now() - started) / 1000, "s");
 }
 
