@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, gte, isNull, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, gte, inArray, isNull, lt, or, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
 import { auditLog, centreFocusTags, centres, centreTargets, milestones, planTargets, provinces, reportingCalendars, updateApprovals, updateMilestones, updates, type ApprovedMilestone, type ApprovedValues } from "./schema";
@@ -54,34 +54,38 @@ export function approvalStandsAt(cutoff: string): SQL {
 }
 
 /**
- * Everything the engine reads, nationwide: the duplicate and scattered rules compare centres across
- * a city or province, so one province's figures cannot be computed from its own rows alone. Only
- * approved updates are read, milestone progress included.
+ * Everything the engine reads, nationwide or for one province (`provinceCode`). Every rule is
+ * province-local: duplicates compare centres of one city (a city lies in its centre's province,
+ * lib/validation/centre.ts) or one province and lead, scattered resources one province, and a target
+ * links only centres of its own province (db/centres.ts), so a province's figures need only its rows.
+ * Only approved updates are read, milestone progress included.
  *
  * With `cutoff` (an ISO instant), the data as it stood then: records registered before it, as they were
  * (later edits undone from the audit log), and the approvals standing at that moment with the figures
  * they approved (update_approvals), not later corrections. Calendars and target links are current.
  */
-export function loadEngineInput(db: Db, reportingStart: string, cutoff?: string): EngineInput {
+export function loadEngineInput(db: Db, reportingStart: string, cutoff?: string, provinceCode?: string): EngineInput {
   const registeredBy = (createdAt: SQLiteColumn): SQL | undefined => (cutoff === undefined ? undefined : lt(createdAt, cutoff));
+  const inProvince = provinceFilter(db, provinceCode);
   const asOf = cutoff === undefined ? undefined : { centre: rowsAsOf(db, "centre", cutoff), milestone: rowsAsOf(db, "milestone", cutoff), target: rowsAsOf(db, "plan_target", cutoff) };
   const calendarRows = db
     .select({ code: provinces.code, cadence: reportingCalendars.cadence, dueDays: reportingCalendars.dueDays, graceDays: reportingCalendars.graceDays })
     .from(provinces)
     .leftJoin(reportingCalendars, eq(reportingCalendars.provinceCode, provinces.code))
+    .where(inProvince.code(provinces.code))
     .all();
 
   const tagsOf = new Map<string, FocusTag[]>();
-  const tagRows = db.select().from(centreFocusTags).orderBy(asc(centreFocusTags.centreId), asc(centreFocusTags.position)).values() as TagRow[];
+  const tagRows = db.select().from(centreFocusTags).where(inProvince.centre(centreFocusTags.centreId)).orderBy(asc(centreFocusTags.centreId), asc(centreFocusTags.position)).values() as TagRow[];
   for (const [centreId, tag] of tagRows) push(tagsOf, centreId, tag);
   if (asOf) for (const [centreId, before] of asOf.centre) if (Array.isArray(before.focusTags)) tagsOf.set(centreId, before.focusTags as FocusTag[]);
 
-  const { approvedProgress, reportsOf } = cutoff === undefined ? approvedNow(db) : approvedAt(db, cutoff);
+  const { approvedProgress, reportsOf } = cutoff === undefined ? approvedNow(db, inProvince) : approvedAt(db, cutoff, inProvince);
   const milestonesOf = new Map<string, EngineCentre["milestones"][number][]>();
   const milestoneRows = db
     .select({ id: milestones.id, centreId: milestones.centreId, title: milestones.title, weight: milestones.weight, plannedDate: milestones.plannedDate, progress: milestones.progress })
     .from(milestones)
-    .where(registeredBy(milestones.createdAt))
+    .where(and(registeredBy(milestones.createdAt), inProvince.centre(milestones.centreId)))
     .values() as MilestoneRow[];
   for (const row of milestoneRows) {
     const [id, centreId, title, weight, plannedDate, progress] = asOf ? revertRow(row, asOf.milestone.get(row[0]), MILESTONE_FIELDS) : row;
@@ -103,7 +107,7 @@ export function loadEngineInput(db: Db, reportingStart: string, cutoff?: string)
       plannedCompletionDate: centres.plannedCompletionDate,
     })
     .from(centres)
-    .where(registeredBy(centres.createdAt))
+    .where(and(registeredBy(centres.createdAt), inProvince.code(centres.provinceCode)))
     .values() as CentreRow[];
   const engineCentres: EngineCentre[] = centreRows.map((row) => {
     const [id, provinceCode, cityCode, status, leadInstitution, leadCreditCode, plannedBudgetYuan, startDate, plannedCompletionDate] = asOf ? revertRow(row, asOf.centre.get(row[0]), CENTRE_FIELDS) : row;
@@ -125,11 +129,11 @@ export function loadEngineInput(db: Db, reportingStart: string, cutoff?: string)
   });
 
   const centresOfTarget = new Map<string, string[]>();
-  for (const [centreId, targetId] of db.select().from(centreTargets).values() as [centreId: string, targetId: string][]) push(centresOfTarget, targetId, centreId);
+  for (const [centreId, targetId] of db.select().from(centreTargets).where(inProvince.centre(centreTargets.centreId)).values() as [centreId: string, targetId: string][]) push(centresOfTarget, targetId, centreId);
   const targets: EngineTarget[] = db
     .select()
     .from(planTargets)
-    .where(registeredBy(planTargets.createdAt))
+    .where(and(registeredBy(planTargets.createdAt), inProvince.code(planTargets.provinceCode)))
     .all()
     .map((row) => {
       const t = asOf ? revert(row, asOf.target.get(row.id), TARGET_FIELDS) : row;
@@ -164,6 +168,15 @@ function revertRow<T extends readonly unknown[]>(row: T, asOf: Record<string, un
   return row.map((value, i) => (fields[i]! in asOf ? asOf[fields[i]!] : value)) as unknown as T;
 }
 
+/** Where clauses keeping one province's rows (none when `provinceCode` is undefined: nationwide). */
+type ProvinceFilter = { code: (column: SQLiteColumn) => SQL | undefined; centre: (centreId: SQLiteColumn) => SQL | undefined };
+
+function provinceFilter(db: Db, provinceCode: string | undefined): ProvinceFilter {
+  if (provinceCode === undefined) return { code: () => undefined, centre: () => undefined };
+  const ids = db.select({ id: centres.id }).from(centres).where(eq(centres.provinceCode, provinceCode));
+  return { code: (column) => eq(column, provinceCode), centre: (centreId) => inArray(centreId, ids) };
+}
+
 type Approved = { approvedProgress: Map<string, number>; reportsOf: Map<string, ApprovedReport[]> };
 
 /** The `updates` columns of the indicators the engine reads, in the mapping's order (the registry key is the column's property). */
@@ -176,13 +189,13 @@ const REPORT_COLUMNS = Object.fromEntries(
 );
 
 /** The approved updates as they are now. */
-function approvedNow(db: Db): Approved {
+function approvedNow(db: Db, inProvince: ProvinceFilter): Approved {
   const approvedProgress = new Map<string, number>();
   const approvedRows = db
     .select({ milestoneId: updateMilestones.milestoneId, progress: updateMilestones.progress })
     .from(updateMilestones)
     .innerJoin(updates, eq(updates.id, updateMilestones.updateId))
-    .where(eq(updates.status, "approved"))
+    .where(and(eq(updates.status, "approved"), inProvince.centre(updates.centreId)))
     .orderBy(asc(updates.periodEnd))
     .values() as [milestoneId: string, progress: number][];
   for (const [milestoneId, progress] of approvedRows) approvedProgress.set(milestoneId, progress);
@@ -191,7 +204,7 @@ function approvedNow(db: Db): Approved {
   const updateRows = db
     .select({ centreId: updates.centreId, period: updates.period, periodEnd: updates.periodEnd, ...REPORT_COLUMNS })
     .from(updates)
-    .where(eq(updates.status, "approved"))
+    .where(and(eq(updates.status, "approved"), inProvince.centre(updates.centreId)))
     .values() as [centreId: string, period: string, periodEnd: string, ...figures: unknown[]][];
   // The figures follow the three leading columns in the mapping's order.
   for (const row of updateRows) push(reportsOf, row[0], APPROVED_REPORT.toReport(row[1], row[2], row, 3));
@@ -199,11 +212,11 @@ function approvedNow(db: Db): Approved {
 }
 
 /** The approvals standing at `cutoff` (made before it and not withdrawn by then), with what they approved. */
-function approvedAt(db: Db, cutoff: string): Approved {
+function approvedAt(db: Db, cutoff: string, inProvince: ProvinceFilter): Approved {
   const rows = db
     .select({ centreId: updateApprovals.centreId, period: updateApprovals.period, periodEnd: updateApprovals.periodEnd, values: updateApprovals.values, milestones: updateApprovals.milestones })
     .from(updateApprovals)
-    .where(approvalStandsAt(cutoff))
+    .where(and(approvalStandsAt(cutoff), inProvince.centre(updateApprovals.centreId)))
     .orderBy(asc(updateApprovals.periodEnd))
     .all();
   const approvedProgress = new Map<string, number>();

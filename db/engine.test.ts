@@ -6,7 +6,7 @@ import type { RiskFlag } from "@/lib/domain/risk/types";
 import { createTestDb } from "./test-db";
 import { centres, riskThresholds, users } from "./schema";
 import { demoId, seedDemo } from "./seed";
-import { computeEngine, computeEngineCached } from "./engine";
+import { computeEngine, readEngine } from "./engine";
 import { recordFlagReview } from "./flag-reviews";
 import { setThreshold } from "./thresholds";
 import type { Db } from "./client";
@@ -133,21 +133,27 @@ describe("computeEngine on the demo data", () => {
   });
 });
 
-describe("computeEngineCached", () => {
-  it("reuses the snapshot until an audited change or another day, and recomputes after one", () => {
-    const first = computeEngineCached(db, TODAY, REPORTING_START);
-    expect(computeEngineCached(db, TODAY, REPORTING_START)).toBe(first);
-    expect(computeEngineCached(db, "2026-11-28", REPORTING_START)).not.toBe(first);
+describe("readEngine", () => {
+  it("reuses the snapshot until a version moves or the day changes, and recomputes after one", async () => {
+    const first = await readEngine(db, TODAY, REPORTING_START);
+    expect(await readEngine(db, TODAY, REPORTING_START)).toBe(first);
+    expect(await readEngine(db, "2026-11-28", REPORTING_START)).not.toBe(first);
 
-    const before = computeEngineCached(db, TODAY, REPORTING_START);
+    const before = await readEngine(db, TODAY, REPORTING_START);
     const version = db.select().from(riskThresholds).all().find((r) => r.key === "conversion.minSample")?.version ?? 0;
     setThreshold(db, { key: "conversion.minSample", value: 500, version }, { userId: adminId });
-    const after = computeEngineCached(db, TODAY, REPORTING_START);
+    const after = await readEngine(db, TODAY, REPORTING_START);
     expect(after).not.toBe(before);
     // 180 results are now under the minimum sample: the research lab's flag is "insufficient sample".
     const labFlag = after.flags.find((f) => f.code === "low_conversion" && f.subject.ids[0] === id("bj-hd-ai4s-lab"));
     expect(labFlag?.severity).toBe("info");
     setThreshold(db, { key: "conversion.minSample", value: null, version: version + 1 }, { userId: adminId });
-    expect(computeEngineCached(db, TODAY, REPORTING_START).flags.find((f) => f.key === labFlag!.key)?.severity).toBe("red");
+    expect((await readEngine(db, TODAY, REPORTING_START)).flags.find((f) => f.key === labFlag!.key)?.severity).toBe("red");
+  });
+
+  it("gives the full pass's figures, combined from the provinces' partitions", async () => {
+    const full = computeEngine(db, TODAY, REPORTING_START);
+    const model = await readEngine(db, TODAY, REPORTING_START);
+    expect({ ...model, computedAt: "" }).toEqual({ ...full, computedAt: "" });
   });
 });

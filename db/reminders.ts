@@ -2,7 +2,7 @@ import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { Db } from "./client";
 import { writeAudit } from "./audit";
-import { computeEngineCached } from "./engine";
+import { computeEngine } from "./engine";
 import { centres, notificationPreferences, planTargets, provinces, redFlagNotices, reminders, reportingCalendars, updates, users } from "./schema";
 import { DEFAULT_PREFERENCE, wantsEmail, type DeliveryPreference } from "@/lib/domain/mail-delivery";
 import { chinaToday } from "@/lib/domain/china-time";
@@ -40,8 +40,8 @@ export function loadReminderInput(db: Db, today: string, reportingStart: string)
     .all()
     .map((c) => ({ ...c, updates: statuses.get(c.id) ?? new Map() }));
 
-  // The cached snapshot: under the in-process schedule, runs while nothing changed skip the recomputation.
-  const engine = computeEngineCached(db, today, reportingStart);
+  // One full pass in-process, as before the read model: reminders run from a script or a daily schedule.
+  const engine = computeEngine(db, today, reportingStart);
   const currentRed: { key: string; provinceCode: string; flag: RiskFlag }[] = [];
   for (const [provinceCode, flags] of engine.flagsByProvince) {
     for (const flag of flags) {

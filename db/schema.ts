@@ -620,3 +620,15 @@ export const recoveryCodes = sqliteTable(
   },
   (t) => [uniqueIndex("recovery_codes_hash_unique").on(t.codeHash), index("recovery_codes_user_idx").on(t.userId)],
 );
+
+/**
+ * The engine read model's version stamps (db/engine-versions.ts): one row per province and a `*` row for
+ * inputs every partition reads (thresholds). Bumped by triggers (migration 0015) in the writing
+ * transaction, only by writes that can change figures. `version` versions today's view; `past_version`
+ * only what can still change a past close (calendars, target links, deletions, thresholds).
+ */
+export const engineVersions = sqliteTable("engine_versions", {
+  scope: text("scope").primaryKey(),
+  version: integer("version").notNull().default(0),
+  pastVersion: integer("past_version").notNull().default(0),
+});

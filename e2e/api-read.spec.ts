@@ -188,6 +188,9 @@ test("bad input is refused with a 400 problem naming the field, never a 5xx", as
     expect(body.errors, url).toContainEqual(expect.objectContaining({ field, code }));
     expect(body.detail, url).toContain(field);
   }
+  // A past day that no picker offers: refused, listing the closes that can be asked for.
+  const notClose = await problemBody(await api.get("/api/v1/provinces?asOf=2026-09-15"), 400);
+  expect(notClose.errors).toContainEqual(expect.objectContaining({ field: "asOf", code: "asOfNotClose", detail: expect.stringContaining(lastClose) }));
   // Unknown or malformed ids are not found.
   for (const url of ["/api/v1/centres/00000000-0000-4000-8000-000000000000", `/api/v1/centres/${encodeURIComponent("1' OR '1'='1")}`, "/api/v1/provinces/990000", "/api/v1/provinces/abc"]) {
     await problemBody(await api.get(url), 404);

@@ -73,7 +73,7 @@ async function showAsOf(page: Page, m: typeof zh, date: string) {
   await expect(picker.getByLabel(m.asOf.label, { exact: true })).toHaveValue(date);
   await picker.getByRole("button", { name: m.asOf.show, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`[?&]asOf=${date}(&|$)`));
-  await expect(main(page).getByRole("status").filter({ hasText: m.asOf.pastNotice.split("{date}")[0]! })).toHaveText(m.asOf.pastNotice.replace("{date}", date));
+  await expect(main(page).getByRole("status").filter({ hasText: m.asOf.pastNotice.split("{date}")[0]! })).toContainText(m.asOf.pastNotice.replace("{date}", date));
 }
 
 async function downloadCsv(page: Page, link: Locator) {
@@ -89,7 +89,7 @@ test("a national reviewer follows the map to Zhejiang, its look-alike pair and a
   await signIn(page, accounts.reviewer);
   await expect(page).toHaveURL("/overview");
   await expect(main(page).getByRole("heading", { level: 1 })).toHaveText(zh.overview.title);
-  await expect(main(page).locator(".as-of-notice")).toHaveText(zh.asOf.nowNotice.replace("{today}", today));
+  await expect(main(page).locator(".as-of-notice")).toContainText(zh.asOf.nowNotice.replace("{today}", today));
 
   // The tile map: one linked square per division, named with the division, the measure and the value.
   const map = page.locator("figure.tile-map");
@@ -158,7 +158,7 @@ test("a national reviewer follows the map to Zhejiang, its look-alike pair and a
   // The centre as of then: the link keeps the day; no submission or approval yet, the signing not yet late.
   await centreRow(page, hzA.name).getByRole("link", { name: hzA.name, exact: true }).click();
   await expect(page).toHaveURL(`/centres/${hzA.id}?asOf=${PAST}`);
-  await expect(main(page).getByRole("status")).toHaveText(zh.asOf.pastNotice.replace("{date}", PAST));
+  await expect(main(page).getByRole("status")).toContainText(zh.asOf.pastNotice.replace("{date}", PAST));
   await expect(page.getByTestId("update-events")).toHaveCount(0);
   await expect(main(page).getByText(zh.centreDashboard.noEvents, { exact: true })).toBeVisible();
   await expect(signing.locator(".timeline-status")).toHaveText(zh.charts.timeline.inProgress.replace("{progress}", "60"));
@@ -266,7 +266,7 @@ test("in English: the overview and Zhejiang's page, now and as of the close of 2
   await attachScreenshot(page, testInfo, "province-en-as-of-2026-09-30");
 
   await page.goto(`/overview?asOf=${PAST}`);
-  await expect(main(page).getByRole("status")).toHaveText(en.asOf.pastNotice.replace("{date}", PAST));
+  await expect(main(page).getByRole("status")).toContainText(en.asOf.pastNotice.replace("{date}", PAST));
   await expect(cells(rollUpRow(page, ZJ)).nth(INVESTMENT)).toHaveText(/^CNY 0 \/ CNY \S+ \S+0%$/);
 });
 

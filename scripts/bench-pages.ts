@@ -61,7 +61,7 @@ async function waitForHealth(base: string, server: ChildProcess, timeoutMs = 60_
 }
 
 /** next-auth v4's credentials flow with plain fetch: csrf token and cookie, then the callback; returns the Cookie header. */
-async function signIn(base: string): Promise<string> {
+export async function signIn(base: string): Promise<string> {
   const jar = new Map<string, string>();
   const keep = (res: Response) => {
     for (const cookie of res.headers.getSetCookie()) {
@@ -97,15 +97,16 @@ async function measure(base: string, cookie: string, report: Report, runs: numbe
   };
   const health: Page = { name: "health", path: "/api/health", marker: '"status":"ok"' };
   const overview: Page = { name: "overview_render", path: "/overview", marker: 'data-testid="province-roll-up"' };
-  // First request: route code loaded and the engine computed over all data.
+  // First request: route code loaded and the engine computed over all data (in the worker thread).
   report("overview_cold_ms", (await get(overview)).ms, "ms", 0);
-  // A write the engine depends on (audited) makes the next page recompute, with the route already warm.
-  const recompute: number[] = [];
+  // A write the engine depends on, from another process (this one): the page is served from the last
+  // snapshot while the worker rebuilds the province (issue 15; it recomputed everything before).
+  const afterWrite: number[] = [];
   for (let i = 0; i < 3; i++) {
     invalidate();
-    recompute.push((await get(overview)).ms);
+    afterWrite.push((await get(overview)).ms);
   }
-  report("overview_recompute_ms", median(recompute), "ms", 0);
+  report("overview_after_write_ms", median(afterWrite), "ms", 0);
 
   const asOf = previousClose(chinaToday(), "quarterly");
   const candidates: Page[] = [
@@ -150,6 +151,9 @@ export async function benchPages(report: Report, centres: number, runs: number):
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     NEXTAUTH_URL: base,
     PORT: String(port),
+    // The national reviewer signs in with a password only, as in the e2e server: reviewers must enrol a
+    // second factor by default, and a fresh clone's reviewer has none (GET /overview answered 307).
+    TWO_FACTOR_REQUIRED_ROLES: "",
   };
   let server: ChildProcess | undefined;
   const cleanUp = () => {

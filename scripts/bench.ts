@@ -9,7 +9,10 @@
 // Import (issue 6): BENCH_IMPORT_ROWS (default 10,000) rows of centres, then of one period's updates.
 // API writes (issue 8, scripts/bench-api.ts): BENCH_API=0 skips them; BENCH_API_CLIENTS (default 20),
 // BENCH_API_SUBMISSIONS (default 600), BENCH_API_HEALTH (health requests, default 3,000).
+// Read model under load (issue 15, scripts/bench-mixed.ts): BENCH_MIXED=0 skips it; BENCH_MIXED_CENTRES
+// (default 10,000), BENCH_MIXED_SECONDS (each of the two phases, default 60), BENCH_ASOF_SECONDS (20).
 import { randomUUID } from "node:crypto";
+import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import { createTestDb } from "@/db/test-db";
@@ -28,6 +31,7 @@ import { benchEngine, type Report } from "./bench-engine";
 import { benchPages } from "./bench-pages";
 import { benchImport } from "./bench-import";
 import { benchApi } from "./bench-api";
+import { benchMixed } from "./bench-mixed";
 
 const EXTRA_CENTRES = Number(process.env.BENCH_CENTRES ?? 2000);
 const ENGINE_CENTRES = Number(process.env.BENCH_ENGINE_CENTRES ?? 10_000);
@@ -40,6 +44,10 @@ const API = process.env.BENCH_API !== "0";
 const API_CLIENTS = Number(process.env.BENCH_API_CLIENTS ?? 20);
 const API_SUBMISSIONS = Number(process.env.BENCH_API_SUBMISSIONS ?? 600);
 const API_HEALTH = Number(process.env.BENCH_API_HEALTH ?? 3000);
+const MIXED = process.env.BENCH_MIXED !== "0";
+const MIXED_CENTRES = Number(process.env.BENCH_MIXED_CENTRES ?? 10_000);
+const MIXED_SECONDS = Number(process.env.BENCH_MIXED_SECONDS ?? 60);
+const ASOF_SECONDS = Number(process.env.BENCH_ASOF_SECONDS ?? 20);
 
 // The default idle timeout; bench sessions are made just before they are checked.
 const BENCH_TIMEOUTS = { idleMs: 30 * 60_000 };
@@ -128,11 +136,15 @@ async function benchRequests() {
 
 async function main() {
   const started = performance.now();
+  // The machine's load, printed with the figures: absolute times follow it (ratios much less).
+  report("load_average_1m_before", os.loadavg()[0]!, "", 2);
   await benchRequests();
-  benchEngine(report, ENGINE_CENTRES, ENGINE_RUNS);
+  await benchEngine(report, ENGINE_CENTRES, ENGINE_RUNS);
   await benchImport(report, IMPORT_ROWS);
   if (PAGES) await benchPages(report, PAGES_CENTRES, PAGES_RUNS);
   if (API) await benchApi(report, API_CLIENTS, API_SUBMISSIONS, API_HEALTH);
+  if (MIXED) await benchMixed(report, MIXED_CENTRES, MIXED_SECONDS, ASOF_SECONDS);
+  report("load_average_1m_after", os.loadavg()[0]!, "", 2);
   report("bench_total_s", (performance.now() - started) / 1000, "s");
 }
 

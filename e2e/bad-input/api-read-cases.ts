@@ -55,6 +55,8 @@ export const API_READ_CASES: ApiCase[] = [
   get("/api/v1/centres?asOf=2099-01-01", "dates", 400, ["asOf"], ["asOfNotPast"]),
   get("/api/v1/centres?asOf=2026-09-30T00:00:00Z", "dates", 400, ["asOf"], ["date"]),
   get("/api/v1/flags?asOf=2020-01-01", "dates", 400, ["asOf"], ["asOfBeforeReporting"]),
+  // A past day that is not the close of an ended period: only the picker's closes are computed.
+  get("/api/v1/provinces?asOf=2026-09-15", "dates", 400, ["asOf"], ["asOfNotClose"]),
   get("/api/v1/provinces?asOf=2026%2F09%2F30", "dates", 400, ["asOf"]),
   get("/api/v1/provinces/330000?asOf=30-09-2026", "dates", 400, ["asOf"]),
   get("/api/v1/reporting?period=2026-Q5", "periods", 400, ["period"], ["periodUnknown"]),

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { asOfChoices } from "@/lib/domain/as-of";
 import en from "@/lib/i18n/messages/en.json";
 import { problem, type FieldProblem } from "./problem";
 
@@ -8,10 +9,12 @@ import { problem, type FieldProblem } from "./problem";
 const DISCIPLINE_REASONS: Record<string, string> = en.discipline.errors;
 const VALIDATION_REASONS: Record<string, string> = en.validation;
 
-/** The English sentence for a reason code, placeholders filled in ({value}, {today}, {start}). */
+/** The English sentence for a reason code, placeholders filled in ({value}, {today}, {start}, {choices}: the as-of closes). */
 export function reasonText(code: string, values: { value: string; today: string; start: string }): string {
   const template = VALIDATION_REASONS[code] ?? DISCIPLINE_REASONS[code] ?? VALIDATION_REASONS.invalid!;
-  const text = template.replace(/\{(value|today|start)\}/g, (_, name: "value" | "today" | "start") => values[name]);
+  const choices = template.includes("{choices}") ? asOfChoices(values.start, values.today).map((c) => c.date).join(", ") || "none yet" : "";
+  const filled = { ...values, choices };
+  const text = template.replace(/\{(value|today|start|choices)\}/g, (_, name: keyof typeof filled) => filled[name]);
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

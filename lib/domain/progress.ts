@@ -213,6 +213,36 @@ export function rollUpCompletion(items: readonly CentreRollUpItem[]): Completion
   return { centres: items.length, meanPct: meanCompletionPct(items), budgetWeightedPct: budgetWeightedCompletionPct(items) };
 }
 
+/** The sums both completion means are made of, so groups (provinces) combine exactly: Σ of each over the groups. */
+export interface CompletionSums {
+  centres: number;
+  /** Σ the centres' raw completion %. */
+  sumPct: number;
+  /** Σ max(0, budget). */
+  sumBudget: number;
+  /** Σ max(0, budget) × raw completion %. */
+  sumBudgetPct: number;
+}
+
+export function completionSums(items: readonly CentreRollUpItem[]): CompletionSums {
+  const sums: CompletionSums = { centres: items.length, sumPct: 0, sumBudget: 0, sumBudgetPct: 0 };
+  for (const item of items) {
+    const value = completionRaw(item.milestones);
+    const weight = Math.max(0, item.budgetYuan);
+    sums.sumPct += value;
+    sums.sumBudget += weight;
+    sums.sumBudgetPct += weight * value;
+  }
+  return sums;
+}
+
+/** rollUpCompletion from combined sums: the same means (equal weights when the budgets sum to 0, null for none). */
+export function completionFromSums(sums: CompletionSums): CompletionRollUp {
+  if (sums.centres === 0) return { centres: 0, meanPct: null, budgetWeightedPct: null };
+  const mean = sums.sumPct / sums.centres;
+  return { centres: sums.centres, meanPct: pct(mean), budgetWeightedPct: pct(sums.sumBudget === 0 ? mean : sums.sumBudgetPct / sums.sumBudget) };
+}
+
 export interface TargetRollUpItem {
   spec: TargetSpec;
   actual: number | null;

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "@/db/client";
-import { computeEngineCached, type EngineSnapshot } from "@/db/engine";
+import { readEngine, type EngineSnapshot } from "@/db/engine";
 import { chinaToday } from "@/lib/domain/china-time";
 import { readableScope, type Actor } from "@/lib/domain/permissions";
 import { withFlagStates, type ReviewedFlag } from "@/lib/domain/risk/flag-review";
@@ -22,7 +22,7 @@ export interface SubjectNames {
  * The engine's figures for this request (now, or as of the end of a past day), computed once however
  * many components ask. Asynchronous so the read model behind it can be built off the request thread.
  */
-export const getEngine = cache(async (asOf?: string): Promise<EngineSnapshot> => computeEngineCached(getDb(), chinaToday(), env.REPORTING_START, asOf));
+export const getEngine = cache(async (asOf?: string): Promise<EngineSnapshot> => readEngine(getDb(), chinaToday(), env.REPORTING_START, asOf));
 
 /** A flag computed now, with the province it belongs to; undefined when no rule raises it any more. */
 export function findFlag(snapshot: EngineSnapshot, key: string) {

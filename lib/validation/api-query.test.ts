@@ -49,6 +49,7 @@ describe("API query schemas", () => {
     [{ asOf: TODAY }, [["asOf", "asOfNotPast"]]],
     [{ asOf: "2026-06-30" }, [["asOf", "asOfBeforeReporting"]]],
     [{ asOf: "2026-09-31" }, [["asOf", "date"]]],
+    [{ asOf: "2026-09-15" }, [["asOf", "asOfNotClose"]]],
     [{ pageSize: "x", status: "y" }, [["status", "invalid"], ["pageSize", "number"]]],
   ])("refuse the centre filter %j naming the field", (input, expected) => {
     expect(refusal(centres.safeParse(input))).toEqual(expected);
@@ -67,7 +68,9 @@ describe("API query schemas", () => {
     expect(reporting.parse({ period: "2026-Q3", province: "330000" })).toEqual({ period: "2026-Q3", province: "330000" });
     expect(reporting.parse({ period: "2026-08", asOf: "2026-09-30" })).toEqual({ period: "2026-08", asOf: "2026-09-30" });
     expect(refusal(reporting.safeParse({ period: "2026-Q4" }))).toEqual([["period", "periodNotEnded"]]);
-    expect(refusal(reporting.safeParse({ period: "2026-Q3", asOf: "2026-09-15" }))).toEqual([["period", "periodNotEnded"]]);
+    expect(refusal(reporting.safeParse({ period: "2026-Q3", asOf: "2026-08-31" }))).toEqual([["period", "periodNotEnded"]]);
+    // Only the closes the picker offers: a day inside a period is refused before the period is judged.
+    expect(refusal(reporting.safeParse({ period: "2026-Q3", asOf: "2026-09-15" }))).toEqual([["asOf", "asOfNotClose"]]);
     expect(refusal(reporting.safeParse({ period: "2026-Q2" }))).toEqual([["period", "periodBeforeReporting"]]);
     expect(refusal(reporting.safeParse({ period: "Q3" }))).toEqual([["period", "periodUnknown"]]);
     // The period is judged even when another field fails.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { asOfChoices } from "@/lib/domain/as-of";
 import { periodChoiceRefusal } from "@/lib/domain/reporting-discipline";
 import { RISK_CODES, RISK_SEVERITIES } from "@/lib/domain/risk/types";
 import { CENTRE_STATUSES, FOCUS_TAGS } from "@/lib/domain/vocabulary";
@@ -16,8 +17,13 @@ export const DEFAULT_PAGE_SIZE = 50;
 const asOf = (today: string, reportingStart: string) =>
   asOfSchema(today, reportingStart).shape.asOf.meta({
     format: "date",
-    description: `Show the figures as they stood at the end of this past day (YYYY-MM-DD, Beijing time, from ${reportingStart}); left out: now.`,
+    description: `Show the figures as they stood at the close of an ended period: the last day (YYYY-MM-DD, Beijing time) of one of the last 12 ended months since reporting began (${reportingStart}), as the dashboards' as-of picker offers them${closesNote(today, reportingStart)}. Any other day is refused (400, code asOfNotClose, listing the choices); left out: now.`,
   });
+
+const closesNote = (today: string, reportingStart: string) => {
+  const closes = asOfChoices(reportingStart, today).map((c) => c.date);
+  return closes.length === 0 ? " (none yet)" : ` (now: ${closes.join(", ")})`;
+};
 
 const province = (what: string) =>
   optionalFilter(provinceCode()).meta({

@@ -1,5 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { chinaDateTime } from "@/lib/domain/china-time";
 import { periodLabel } from "@/lib/domain/periods";
+import { getEngine } from "@/lib/use-cases/engine";
 import { localeOrDefault } from "@/lib/i18n/locale";
 import type { AsOfView } from "@/app/_lib/as-of";
 
@@ -27,21 +29,32 @@ export async function AsOfPicker({ view, keep = {} }: { view: AsOfView; keep?: R
   );
 }
 
-/** Says which moment the figures are from; shown on screen and in print. */
+/**
+ * Says which moment the figures are from, and when the engine's snapshot was computed (the read model
+ * serves the last complete one while the next is built); shown on screen and in print. A refused day
+ * lists the closes that can be chosen.
+ */
 export async function AsOfNotice({ view, today }: { view: AsOfView; today: string }) {
   const t = await getTranslations();
+  const time = chinaDateTime((await getEngine(view.asOf)).computedAt).slice(11);
+  const computed = <span className="as-of-computed"> {t("asOf.computedAt", { time })}</span>;
   if (view.error) {
+    const choices = view.choices.map((c) => c.date).join(", ");
     return (
       <p className="notice notice-error" role="alert">
-        {t("asOf.refused", { reason: t(`validation.${view.error}`) })}
+        {t("asOf.refused", { reason: t(`validation.${view.error}`, { choices }) })}
       </p>
     );
   }
   return view.asOf === undefined ? (
-    <p className="as-of-notice">{t("asOf.nowNotice", { today })}</p>
+    <p className="as-of-notice">
+      {t("asOf.nowNotice", { today })}
+      {computed}
+    </p>
   ) : (
     <p className="as-of-notice as-of-past" role="status">
       {t("asOf.pastNotice", { date: view.asOf })}
+      {computed}
     </p>
   );
 }
