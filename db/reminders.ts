@@ -10,7 +10,7 @@ import { DEFAULT_CALENDAR, daysBetween, type Calendar, type UpdateStatus } from 
 import { MAIL_RECENT_DAYS, redFlagChanges, type RedFlag, type Reminder, type ReminderCentre, type ReminderInput } from "@/lib/domain/reminders";
 import { flagState, isSuppressed } from "@/lib/domain/risk/flag-review";
 import type { RiskFlag, RiskSubjectKind } from "@/lib/domain/risk/types";
-import { writeTransaction } from "./transaction";
+import { writeTransaction, type DbOrTx } from "./transaction";
 
 /**
  * What the reminder rules read on `today`: every centre with its updates' statuses, the calendars,
@@ -182,6 +182,7 @@ export function unreadReminderCount(db: Db, userId: string): number {
   return db.select({ n: count() }).from(reminders).where(and(eq(reminders.userId, userId), isNull(reminders.readAt))).get()!.n;
 }
 
-export function markRemindersRead(db: Db, userId: string): void {
-  db.update(reminders).set({ readAt: new Date().toISOString() }).where(and(eq(reminders.userId, userId), isNull(reminders.readAt))).run();
+/** Marks the user's unread reminders read; returns how many. */
+export function markRemindersRead(db: DbOrTx, userId: string): number {
+  return db.update(reminders).set({ readAt: new Date().toISOString() }).where(and(eq(reminders.userId, userId), isNull(reminders.readAt))).run().changes;
 }

@@ -42,7 +42,7 @@ function currentAsForm(row: UpdateRow): Record<string, string> {
   return Object.fromEntries(VALUE_FIELDS.map((f) => [f, row[f] === null ? "" : String(row[f])]));
 }
 
-export function getUpdate(db: Db, centreId: string, period: string) {
+export function getUpdate(db: DbOrTx, centreId: string, period: string) {
   const row = db.select().from(updates).where(and(eq(updates.centreId, centreId), eq(updates.period, period))).get();
   if (!row) return undefined;
   const progress = db.select().from(updateMilestones).where(eq(updateMilestones.updateId, row.id)).all();
@@ -124,7 +124,7 @@ export function saveInputOf(fields: UpdateFields): SaveUpdateInput {
  * Saves the draft (creating it on first save) and, with intent "submit", sends it to review,
  * in one transaction with its audit entries and the reviewers' notifications.
  */
-export function saveUpdate(db: Db, input: SaveUpdateInput, actor: Actor, now = new Date().toISOString()): { id: string; version: number } {
+export function saveUpdate(db: DbOrTx, input: SaveUpdateInput, actor: Actor, now = new Date().toISOString()): { id: string; version: number } {
   const period = parsePeriod(input.period);
   if (!period) throw new DomainError("invalidPeriod");
   return writeTransaction(db, (tx) => {
@@ -134,7 +134,7 @@ export function saveUpdate(db: Db, input: SaveUpdateInput, actor: Actor, now = n
     let id: string;
     let version: number;
     if (existing) {
-      if (existing.version !== input.version) throw new ConflictError(currentAsForm(existing));
+      if (existing.version !== input.version) throw new ConflictError(currentAsForm(existing), existing.version);
       id = existing.id;
       version = existing.version + 1;
       const editorIds = existing.editorIds.includes(actor.id) ? existing.editorIds : [...existing.editorIds, actor.id];
