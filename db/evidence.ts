@@ -6,7 +6,7 @@ import { centres, evidenceFiles, milestones, updates } from "./schema";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
 import { decide } from "@/lib/domain/update-workflow";
-import { writeTransaction } from "./transaction";
+import { writeTransaction, type DbOrTx } from "./transaction";
 
 function enforceOnUpdate(tx: Tx, updateId: string, actor: Actor, action: "upload" | "deleteEvidence") {
   const row = tx
@@ -32,7 +32,7 @@ export interface NewEvidence {
   sha256: string;
 }
 
-export function addEvidence(db: Db, input: NewEvidence, actor: Actor): string {
+export function addEvidence(db: DbOrTx, input: NewEvidence, actor: Actor): string {
   return writeTransaction(db, (tx) => {
     const update = enforceOnUpdate(tx, input.updateId, actor, "upload");
     if (input.milestoneId) {
@@ -47,7 +47,7 @@ export function addEvidence(db: Db, input: NewEvidence, actor: Actor): string {
 }
 
 /** Marks the file deleted (audited) and returns its stored name so the caller can remove it after commit. */
-export function deleteEvidence(db: Db, id: string, actor: Actor): string {
+export function deleteEvidence(db: DbOrTx, id: string, actor: Actor): string {
   return writeTransaction(db, (tx) => {
     const file = tx.select().from(evidenceFiles).where(and(eq(evidenceFiles.id, id), isNull(evidenceFiles.deletedAt))).get();
     if (!file) throw new NotFoundError();
@@ -58,10 +58,11 @@ export function deleteEvidence(db: Db, id: string, actor: Actor): string {
   });
 }
 
-/** For the download route: the file and the province whose readers may fetch it. */
+/** For the download and the deletion: the file, its update and the province whose readers may fetch it. */
 export function getEvidenceForDownload(db: Db, id: string) {
   return db
     .select({
+      updateId: evidenceFiles.updateId,
       storedName: evidenceFiles.storedName,
       originalName: evidenceFiles.originalName,
       mediaType: evidenceFiles.mediaType,

@@ -2,6 +2,7 @@ import { and, desc, eq, isNull, or, count } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { Db } from "./client";
 import type { Tx } from "./audit";
+import type { DbOrTx } from "./transaction";
 import { centres, notifications, updates, users } from "./schema";
 
 export type NotificationKind = (typeof notifications.$inferInsert)["kind"];
@@ -63,9 +64,10 @@ export function unreadCount(db: Db, userId: string): number {
     .get()!.n;
 }
 
-export function markRead(db: Db, userId: string): void {
-  db.update(notifications)
+/** Marks the user's unread notifications read; returns how many. */
+export function markRead(db: DbOrTx, userId: string): number {
+  return db.update(notifications)
     .set({ readAt: new Date().toISOString() })
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-    .run();
+    .run().changes;
 }

@@ -182,6 +182,7 @@ export function unreadReminderCount(db: Db, userId: string): number {
   return db.select({ n: count() }).from(reminders).where(and(eq(reminders.userId, userId), isNull(reminders.readAt))).get()!.n;
 }
 
-export function markRemindersRead(db: Db, userId: string): void {
-  db.update(reminders).set({ readAt: new Date().toISOString() }).where(and(eq(reminders.userId, userId), isNull(reminders.readAt))).run();
+/** Marks the user's unread reminders read; returns how many. */
+export function markRemindersRead(db: DbOrTx, userId: string): number {
+  return db.update(reminders).set({ readAt: new Date().toISOString() }).where(and(eq(reminders.userId, userId), isNull(reminders.readAt))).run().changes;
 }

@@ -42,7 +42,7 @@ function currentAsForm(row: UpdateRow): Record<string, string> {
   return Object.fromEntries(VALUE_FIELDS.map((f) => [f, row[f] === null ? "" : String(row[f])]));
 }
 
-export function getUpdate(db: Db, centreId: string, period: string) {
+export function getUpdate(db: DbOrTx, centreId: string, period: string) {
   const row = db.select().from(updates).where(and(eq(updates.centreId, centreId), eq(updates.period, period))).get();
   if (!row) return undefined;
   const progress = db.select().from(updateMilestones).where(eq(updateMilestones.updateId, row.id)).all();
@@ -134,7 +134,7 @@ export function saveUpdate(db: DbOrTx, input: SaveUpdateInput, actor: Actor, now
     let id: string;
     let version: number;
     if (existing) {
-      if (existing.version !== input.version) throw new ConflictError(currentAsForm(existing));
+      if (existing.version !== input.version) throw new ConflictError(currentAsForm(existing), existing.version);
       id = existing.id;
       version = existing.version + 1;
       const editorIds = existing.editorIds.includes(actor.id) ? existing.editorIds : [...existing.editorIds, actor.id];

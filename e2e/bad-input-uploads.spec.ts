@@ -97,9 +97,9 @@ test("an accepted file keeps a clean name with its real extension, downloads as 
   expect(download.headers()["content-disposition"]).toContain(`filename*=UTF-8''${encodeURIComponent("polyglot.html.pdf")}`);
   expect(Buffer.from(await download.body()).equals(polyglot)).toBe(true);
 
-  // Another province's staff: refused; nobody signed in: 401; an id that is not one: 404.
+  // Another province's staff: answered as if the file did not exist; nobody signed in: 401; an id that is not one: 404.
   const other = await signedIn(await (await browser.newContext()).newPage(), actors, "staffGd");
-  expect((await other.request.get(href)).status()).toBe(403);
+  expect((await other.request.get(href)).status()).toBe(404);
   expect((await request.get(href)).status()).toBe(401);
   expect((await page.request.get("/api/evidence/..%2F..%2Fetc%2Fpasswd")).status()).toBe(404);
   expect((await page.request.get("/api/evidence/00000000-0000-4000-8000-000000000000")).status()).toBe(404);

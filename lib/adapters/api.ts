@@ -49,6 +49,8 @@ export interface ApiCommandOptions<P, T> {
   input: (params: P, body: unknown) => unknown;
   /** The answer on success; `call` lets it read the written row back through a query as the same caller. */
   answer: (value: T, params: P, call: Call) => Response | Promise<Response>;
+  /** A route's own answer to a refusal (a nested body's field paths), or undefined for the usual problem. */
+  refusal?: (refusal: Refusal) => Response | undefined;
 }
 
 /**
@@ -80,7 +82,7 @@ export function apiCommand<P extends Record<string, string>, T>(route: string, u
       body = read.value;
     }
     const outcome = await useCase.proceed(admission.admitted, options.input(params, body));
-    return outcome.ok ? options.answer(outcome.value, params, call) : problemOf(outcome.refusal);
+    return outcome.ok ? options.answer(outcome.value, params, call) : (options.refusal?.(outcome.refusal) ?? problemOf(outcome.refusal));
   };
 }
 

@@ -44,6 +44,16 @@ export type RuleName = keyof typeof RULES;
 export const USE_CASE_RULES = {
   // Updates, evidence, reviews, reporting and notifications.
   "updates.review": "reviewProvince",
+  "updates.save": "editProvince",
+  "updates.submit": "editProvince",
+  "updates.uploadEvidence": "editProvince",
+  "updates.deleteEvidence": "editProvince",
+  "updates.downloadEvidence": "readProvince",
+  "updates.page": "readProvince",
+  "reviews.queue": "reviewer",
+  "reporting.myUpdates": "signedIn",
+  "notifications.list": "signedIn",
+  "notifications.markRead": "signedIn",
 
   // Centres, milestones and confidence ratings.
   "centres.create": "editProvince",

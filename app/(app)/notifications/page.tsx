@@ -1,12 +1,10 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
+import { pageData } from "@/lib/adapters/page";
 import { chinaDateTime } from "@/lib/domain/china-time";
-import { listNotifications } from "@/db/notifications";
-import { requireUser } from "@/lib/auth/current-user";
 import { periodLabel } from "@/lib/domain/periods";
 import { localeOrDefault } from "@/lib/i18n/locale";
-import { listReminders } from "@/db/reminders";
+import { notificationsPage } from "@/lib/use-cases/notifications/notifications-page";
 import { MarkReadButton } from "./_components/mark-read-button";
 import { ReminderList } from "./_components/reminder-list";
 
@@ -15,16 +13,14 @@ export async function generateMetadata() {
 }
 
 export default async function NotificationsPage() {
-  const user = await requireUser();
+  const { items, reminders, anyUnread } = await pageData("/notifications", notificationsPage, {});
   const t = await getTranslations();
   const locale = localeOrDefault(await getLocale());
-  const items = listNotifications(getDb(), user.id);
-  const reminders = listReminders(getDb(), user.id);
   return (
     <>
       <div className="section-head">
         <h1>{t("notifications.title")}</h1>
-        {[...items, ...reminders].some((n) => !n.readAt) && <MarkReadButton />}
+        {anyUnread && <MarkReadButton />}
       </div>
       {reminders.length > 0 && (
         <section aria-labelledby="reminders-title">

@@ -1,27 +1,19 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
+import { pageData } from "@/lib/adapters/page";
 import { chinaDateTime } from "@/lib/domain/china-time";
-import { listProvinceOptions } from "@/db/provinces";
-import { reviewQueue } from "@/db/updates";
-import { requireUser } from "@/lib/auth/current-user";
-import { assertCanReview } from "@/lib/auth/guards";
-import { readableScope } from "@/lib/domain/permissions";
 import { periodLabel } from "@/lib/domain/periods";
 import { localeOrDefault, localName } from "@/lib/i18n/locale";
+import { reviewQueue } from "@/lib/use-cases/reviews/review-queue";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("reviews"))("title") };
 }
 
 export default async function ReviewsPage() {
-  const user = await requireUser();
-  assertCanReview(user, "/reviews");
+  const { items: queue } = await pageData("/reviews", reviewQueue, {});
   const t = await getTranslations();
   const locale = localeOrDefault(await getLocale());
-  const db = getDb();
-  const names = new Map(listProvinceOptions(db).map((p) => [p.code, localName(locale, p)]));
-  const queue = reviewQueue(db, readableScope(user));
   return (
     <>
       <h1>{t("reviews.title")}</h1>
@@ -42,7 +34,7 @@ export default async function ReviewsPage() {
             {queue.map((item) => (
               <tr key={item.id}>
                 <td className="date">{item.submittedAt ? chinaDateTime(item.submittedAt) : "—"}</td>
-                <td>{names.get(item.provinceCode)}</td>
+                <td>{item.province && localName(locale, item.province)}</td>
                 <td>{item.centreName}</td>
                 <td>
                   <Link href={`/centres/${item.centreId}/updates/${item.period}`}>{periodLabel(item.period, locale)}</Link>

@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { listReminders } from "@/db/reminders";
 import { chinaDateTime } from "@/lib/domain/china-time";
 import type { Locale } from "@/lib/domain/vocabulary";
 import { reminderPath, reminderText, type Translate } from "@/lib/mail/reminder-text";
+import type { ReminderItem } from "@/lib/use-cases/notifications/notifications-page";
 
 /** The reminders job's entries, in the same words as its mail. */
-export async function ReminderList({ items, locale }: { items: ReturnType<typeof listReminders>; locale: Locale }) {
+export async function ReminderList({ items, locale }: { items: ReminderItem[]; locale: Locale }) {
   const t = (await getTranslations()) as unknown as Translate;
   return (
     <ul className="notification-list" data-testid="reminder-list">

@@ -1,29 +1,30 @@
-import { getDb } from "@/db/client";
-import { getEvidenceForDownload } from "@/db/evidence";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { addressOf, logRefusal } from "@/lib/auth/security-log";
-import { canReadProvince } from "@/lib/domain/permissions";
-import { readEvidenceFile } from "@/lib/storage/evidence-store";
+import { addressOf } from "@/lib/auth/security-log";
+import { refusalStatus } from "@/lib/use-cases/outcome";
+import { downloadEvidence } from "@/lib/use-cases/updates/download-evidence";
 
 export const dynamic = "force-dynamic";
 
-/** Evidence is served only to users who may see the centre, always as a download, never rendered inline. */
+const REFUSALS = { 401: "unauthenticated", 403: "forbidden", 404: "not_found" } as Record<number, string>;
+
+/**
+ * Evidence is served only to readers of the centre's province, always as a download, never rendered
+ * inline, to a signed-in session (as before: API tokens do not download). Another province's file is
+ * answered as a missing one (the use case logs it).
+ */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const user = await getCurrentUser();
-  if (!user) return Response.json({ error: "unauthenticated" }, { status: 401 });
   const { id } = await params;
-  const file = getEvidenceForDownload(getDb(), id);
-  if (!file) return Response.json({ error: "not_found" }, { status: 404 });
-  if (!canReadProvince(user, file.provinceCode)) {
-    logRefusal({ userId: user.id, route: "/api/evidence/[id]", target: id, reason: "province_out_of_scope", method: "GET", address: addressOf(request.headers) });
-    return Response.json({ error: "forbidden" }, { status: 403 });
+  const outcome = await downloadEvidence.execute({ actor: { via: "session" }, route: "/api/evidence/[id]", method: "GET", address: addressOf(request.headers) }, { id });
+  if (!outcome.ok) {
+    // An invalid id (empty, too long) names no file.
+    const status = outcome.refusal.kind === "invalid" ? 404 : refusalStatus(outcome.refusal);
+    return Response.json({ error: REFUSALS[status] ?? "not_found" }, { status });
   }
-  const body = readEvidenceFile(file.storedName);
-  return new Response(new Uint8Array(body), {
+  const { bytes, mediaType, originalName } = outcome.value;
+  return new Response(bytes, {
     headers: {
-      "Content-Type": file.mediaType,
-      "Content-Length": String(body.byteLength),
-      "Content-Disposition": `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(file.originalName)}`,
+      "Content-Type": mediaType,
+      "Content-Length": String(bytes.byteLength),
+      "Content-Disposition": `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(originalName)}`,
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",
     },

@@ -1,21 +1,13 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { chinaDateTime, chinaToday } from "@/lib/domain/china-time";
-import { getCalendar } from "@/db/calendars";
-import { getCentre } from "@/db/centres";
-import { getUser } from "@/db/users";
-import { approvedMilestoneProgress, getUpdate, lastApprovedBefore } from "@/db/updates";
+import { chinaDateTime } from "@/lib/domain/china-time";
 import { VALUE_FIELDS, type ValueField } from "@/lib/validation/update";
-import { requireUser } from "@/lib/auth/current-user";
-import { assertCanReadProvince } from "@/lib/auth/guards";
-import { env } from "@/lib/env";
+import { pageData } from "@/lib/adapters/page";
 import { formatNumber, formatYuan } from "@/lib/domain/format";
-import { dueDate, parsePeriod, periodLabel, periodRefusal } from "@/lib/domain/periods";
-import { decide } from "@/lib/domain/update-workflow";
+import { periodLabel } from "@/lib/domain/periods";
 import { localeOrDefault } from "@/lib/i18n/locale";
 import type { Locale } from "@/lib/domain/vocabulary";
+import { updatePage } from "@/lib/use-cases/updates/update-page";
 import { UpdateForm } from "./_components/update-form";
 import { ReviewPanel } from "./_components/review-panel";
 import { EvidenceSection } from "./_components/evidence-section";
@@ -34,28 +26,10 @@ function display(field: ValueField, value: unknown, locale: Locale): string {
 export default async function UpdatePage({ params, searchParams }: Props) {
   const { id, period: periodCode } = await params;
   const { done } = await searchParams;
-  const user = await requireUser();
-  const db = getDb();
-  const centre = getCentre(db, id);
-  const period = parsePeriod(periodCode);
-  if (!centre || !period) notFound();
-  assertCanReadProvince(user, centre.provinceCode, "/centres/[id]/updates/[period]", `${id}/${periodCode}`);
+  const data = await pageData("/centres/[id]/updates/[period]", updatePage, { centreId: id, period: periodCode });
+  const { centre, update, previous, previousProgress, approved, refusal, canEdit, canReview: canReviewNow, canApprove, canReopen, names } = data;
   const t = await getTranslations();
   const locale = localeOrDefault(await getLocale());
-
-  const update = getUpdate(db, id, periodCode);
-  const previous = lastApprovedBefore(db, id, period.end);
-  const previousProgress = new Map(previous ? getUpdate(db, id, previous.period)?.milestoneProgress.map((m) => [m.milestoneId, m.progress]) : []);
-  const approved = approvedMilestoneProgress(db, id);
-  const facts = update && { status: update.status, provinceCode: centre.provinceCode, submittedBy: update.submittedBy, editorIds: update.editorIds };
-  const calendar = getCalendar(db, centre.provinceCode);
-  // A new update only for a period that has begun, in the province's cadence, since reporting began.
-  const refusal = update ? null : periodRefusal(period, calendar, chinaToday(), env.REPORTING_START);
-  const canEdit = !refusal && decide("save", user, centre.provinceCode, facts).allowed;
-  const canReviewNow = decide("return", user, centre.provinceCode, facts).allowed;
-  const canApprove = decide("approve", user, centre.provinceCode, facts);
-  const canReopen = decide("reopen", user, centre.provinceCode, facts).allowed;
-  const nameOf = (userId: string | null) => (userId ? (getUser(db, userId)?.name ?? "—") : "—");
   const progressByMilestone = new Map(update?.milestoneProgress.map((m) => [m.milestoneId, m]) ?? []);
   const titleOf = new Map(centre.milestones.map((m) => [m.id, m.title]));
 
@@ -69,7 +43,7 @@ export default async function UpdatePage({ params, searchParams }: Props) {
         <span className={`badge status-badge status-${update?.status ?? "none"}`}>{t(`updateStatuses.${update?.status ?? "none"}`)}</span>
       </h1>
       <p className="lead">
-        {t("updates.dueOn", { date: dueDate(period, calendar), graceDays: calendar.graceDays })}
+        {t("updates.dueOn", { date: data.dueDate, graceDays: data.graceDays })}
       </p>
       {done && (
         <p className="form-success" role="status">
@@ -85,13 +59,13 @@ export default async function UpdatePage({ params, searchParams }: Props) {
         <dl className="details stamps">
           <dt>{t("updates.submittedAt")}</dt>
           <dd>
-            {chinaDateTime(update.submittedAt)} · {nameOf(update.submittedBy)}
+            {chinaDateTime(update.submittedAt)} · {names.submittedBy}
           </dd>
           {update.approvedAt && (
             <>
               <dt>{t("updates.approvedAt")}</dt>
               <dd data-testid="approved-stamp">
-                {chinaDateTime(update.approvedAt)} · {nameOf(update.approvedBy)}
+                {chinaDateTime(update.approvedAt)} · {names.approvedBy}
               </dd>
             </>
           )}
@@ -99,7 +73,7 @@ export default async function UpdatePage({ params, searchParams }: Props) {
             <>
               <dt>{t("updates.returnedAt")}</dt>
               <dd>
-                {chinaDateTime(update.returnedAt)} · {nameOf(update.returnedBy)}
+                {chinaDateTime(update.returnedAt)} · {names.returnedBy}
               </dd>
             </>
           )}
@@ -117,9 +91,9 @@ export default async function UpdatePage({ params, searchParams }: Props) {
             id: m.id,
             title: m.title,
             evidenceRequired: m.evidenceRequired,
-            approvedProgress: approved.get(m.id)?.progress ?? 0,
-            progress: progressByMilestone.get(m.id)?.progress ?? approved.get(m.id)?.progress ?? 0,
-            actualCompletionDate: progressByMilestone.get(m.id)?.actualCompletionDate ?? approved.get(m.id)?.actualCompletionDate ?? null,
+            approvedProgress: approved[m.id]?.progress ?? 0,
+            progress: progressByMilestone.get(m.id)?.progress ?? approved[m.id]?.progress ?? 0,
+            actualCompletionDate: progressByMilestone.get(m.id)?.actualCompletionDate ?? approved[m.id]?.actualCompletionDate ?? null,
           }))}
         />
       ) : update ? (
@@ -137,7 +111,7 @@ export default async function UpdatePage({ params, searchParams }: Props) {
               {centre.milestones.map((m) => {
                 const now = progressByMilestone.get(m.id)?.progress;
                 // Before the first approval, the progress recorded when the milestone was registered.
-                const before = previousProgress.get(m.id) ?? m.progress;
+                const before = previousProgress[m.id] ?? m.progress;
                 return (
                   <tr key={m.id} className={now !== undefined && before !== undefined && now !== before ? "changed" : undefined}>
                     <th scope="row">{m.title}</th>
@@ -178,7 +152,7 @@ export default async function UpdatePage({ params, searchParams }: Props) {
         <EvidenceSection
           updateId={update?.id ?? null}
           editable={canEdit}
-          maxMb={env.EVIDENCE_MAX_MB}
+          maxMb={data.evidenceMaxMb}
           milestones={centre.milestones.map((m) => ({ id: m.id, title: m.title }))}
           items={(update?.evidence ?? []).map((e) => ({ id: e.id, originalName: e.originalName, sizeBytes: e.sizeBytes, milestoneTitle: e.milestoneId ? (titleOf.get(e.milestoneId) ?? null) : null }))}
         />
@@ -187,7 +161,7 @@ export default async function UpdatePage({ params, searchParams }: Props) {
       {update && canReviewNow && (
         <section aria-labelledby="review-heading">
           <h2 id="review-heading">{t("updates.review")}</h2>
-          {!canApprove.allowed && <p className="notice">{t("errors.ownUpdate")}</p>}
+          {!canApprove && <p className="notice">{t("errors.ownUpdate")}</p>}
           <ReviewPanel updateId={update.id} version={update.version} mode="review" />
         </section>
       )}

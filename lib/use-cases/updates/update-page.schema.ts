@@ -1,0 +1,4 @@
+import { z } from "zod";
+
+/** A centre's update for one period, as its URL names them. */
+export const updatePageSchema = z.object({ centreId: z.string().min(1).max(100), period: z.string().min(1).max(20) });
