@@ -157,7 +157,7 @@ export const PROBES: Record<string, Build> = {
   "GET /provinces/[code]/report": (p) => get(`/provinces/${p}/report`, p),
   "GET /centres/[id]/export": (p, w) => get(`/centres/${rec(w).centreA[p]}/export?format=csv`, rec(w).centreA[p]!),
   "GET /reporting/discipline/export": (p) => get(`/reporting/discipline/export?format=csv&province=${p}`, p),
-  "GET /import/template": () => get("/import/template?kind=centres&format=csv", null),
+  "GET /import/template": () => get("/import/template?kind=centres&format=csv", "centres"),
 
   // Server actions, each posted from the page that holds its form. Bodies are valid, so a refusal
   // is the permission check's, not the schema's; an allowed cell's write is harmless (a stale version,

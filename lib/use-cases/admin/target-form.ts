@@ -10,7 +10,7 @@ import { defineQuery } from "../define";
  */
 export const targetForm = defineQuery({
   name: "admin.targets.form",
-  input: z.object({ id: z.string().min(1).max(100).optional(), province: z.string().max(20).optional().catch(undefined) }),
+  input: z.object({ id: z.string().min(1).optional(), province: z.string().max(20).optional().catch(undefined) }),
   load: ({ db, input }) => {
     if (input.id === undefined) return { target: null };
     const target = getTarget(db, input.id);

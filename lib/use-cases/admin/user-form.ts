@@ -10,7 +10,7 @@ import { defineQuery } from "../define";
  */
 export const userForm = defineQuery({
   name: "admin.users.form",
-  input: z.object({ id: z.string().min(1).max(100).optional() }),
+  input: z.object({ id: z.string().min(1).optional() }),
   load: ({ db, input }) => {
     if (input.id === undefined) return { account: null };
     const account = getUser(db, input.id);

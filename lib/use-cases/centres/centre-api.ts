@@ -18,7 +18,7 @@ import { getEngine } from "../engine";
 /** One centre with its milestones, standing and flags, as of a past day or now. */
 export const centreDetail = defineQuery({
   name: "centres.detail",
-  input: () => asOfQuerySchema(chinaToday(), env.REPORTING_START).extend({ id: z.string().max(100) }),
+  input: () => asOfQuerySchema(chinaToday(), env.REPORTING_START).extend({ id: z.string() }),
   load: ({ db, input }) => (CENTRE_ID_PATTERN.test(input.id) ? getCentre(db, input.id) : undefined),
   province: (centre) => centre.provinceCode,
   run: async ({ db, input, rows: centre }): Promise<CentreDetail> => {

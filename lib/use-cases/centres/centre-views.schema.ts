@@ -6,11 +6,11 @@ import { isoDate, optionalFilter } from "@/lib/validation/fields";
 // is simply not found (the loads test it against the id pattern before reading).
 
 /** One row named by its URL segment. */
-export const rowIdSchema = z.object({ id: z.string().max(100) });
+export const rowIdSchema = z.object({ id: z.string() });
 
 /** A centre's page and its download: the centre, the past day shown (checked against the picker's choices by the adapter) or now, and the reader's language. */
 export const centreViewSchema = z.object({
-  id: z.string().max(100),
+  id: z.string(),
   asOf: optionalFilter(isoDate()),
   locale: z.enum(LOCALES).default(DEFAULT_LOCALE),
 });

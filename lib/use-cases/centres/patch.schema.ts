@@ -5,4 +5,4 @@ import { z } from "zod";
  * known keys by the adapter). The fields are checked with the form's schema once merged over the stored
  * row, after the row's scope is checked, so a caller learns nothing about a row outside it.
  */
-export const patchSchema = z.object({ id: z.string().max(100), body: z.record(z.string(), z.unknown()) });
+export const patchSchema = z.object({ id: z.string(), body: z.record(z.string(), z.unknown()) });

@@ -16,7 +16,7 @@ import { planUpdates } from "@/lib/import/plan-updates";
 import type { ImportIssue, ImportTable } from "@/lib/import/table";
 import type { ImportOptions } from "@/lib/validation/import";
 // The update form's checks against stored state, one definition for the form and the import.
-import { checkUpdateAgainst } from "@/app/_lib/update-edits";
+import { checkUpdateAgainst } from "@/lib/use-cases/updates/update-checks";
 
 export interface ImportPlan {
   actions: ImportWrite[];

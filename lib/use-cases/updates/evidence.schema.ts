@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-const id = z.string().min(1).max(100);
+const id = z.string().min(1);
 
 /** One file for an update, optionally tied to one of its centre's milestones. */
 export const uploadEvidenceSchema = z.object({

@@ -8,9 +8,9 @@ import { enumOf, optionalText, version } from "@/lib/validation/fields";
  */
 export const reviewUpdateSchema = z
   .object({
-    id: z.string().min(1).max(100).optional(),
-    centreId: z.string().min(1).max(100).optional(),
-    period: z.string().min(1).max(20).optional(),
+    id: z.string().min(1).optional(),
+    centreId: z.string().min(1).optional(),
+    period: z.string().min(1).optional(),
     version: version(),
     decision: enumOf(UPDATE_REVIEW_ACTIONS),
     reason: optionalText(2000),
