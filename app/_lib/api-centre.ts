@@ -1,6 +1,6 @@
 import "server-only";
 import { problemOf } from "@/lib/adapters/api";
-import { apiJson } from "@/lib/api/route";
+import { apiJson } from "@/lib/adapters/api";
 import type { Call } from "@/lib/use-cases/define";
 import { centreDetail } from "@/lib/use-cases/centres/centre-api";
 

@@ -104,3 +104,8 @@ export function apiQuery<P extends Record<string, string>, T>(route: string, use
     return invalidQuery(outcome.refusal.fields.map(({ path, code }) => ({ field: path, code, detail: reasonText(code, { value: input[path] ?? "", ...reasons }) })));
   };
 }
+
+/** A successful body: JSON, never cached (it depends on the caller and on data that changes). */
+export function apiJson(body: unknown, status = 200): Response {
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+}

@@ -1,6 +1,6 @@
 import { apiCommand } from "@/lib/adapters/api";
 import { CREATE_MILESTONE_KEYS } from "@/lib/api/bodies";
-import { apiJson } from "@/lib/api/route";
+import { apiJson } from "@/lib/adapters/api";
 import { createMilestone } from "@/lib/use-cases/centres/milestone-edits";
 
 export const dynamic = "force-dynamic";

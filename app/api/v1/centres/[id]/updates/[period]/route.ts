@@ -1,6 +1,6 @@
 import { apiCommand, problemOf } from "@/lib/adapters/api";
 import { INDICATOR_FIELDS, SAVE_UPDATE_KEYS, updateBodyPath } from "@/lib/api/bodies";
-import { apiJson } from "@/lib/api/route";
+import { apiJson } from "@/lib/adapters/api";
 import { fieldErrorProblems, invalidBody } from "@/lib/api/write";
 import { saveUpdate } from "@/lib/use-cases/updates/save-update";
 

@@ -1,6 +1,6 @@
 import { apiCommand } from "@/lib/adapters/api";
 import { REVIEW_KEYS } from "@/lib/api/bodies";
-import { apiJson } from "@/lib/api/route";
+import { apiJson } from "@/lib/adapters/api";
 import { reviewUpdate } from "@/lib/use-cases/updates/review-update";
 
 export const dynamic = "force-dynamic";

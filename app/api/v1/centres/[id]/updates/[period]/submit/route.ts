@@ -1,7 +1,7 @@
 import { apiCommand } from "@/lib/adapters/api";
 import { VERSION_KEYS, updateBodyPath } from "@/lib/api/bodies";
 import { problem } from "@/lib/api/problem";
-import { apiJson } from "@/lib/api/route";
+import { apiJson } from "@/lib/adapters/api";
 import { fieldErrorProblems } from "@/lib/api/write";
 import { submitUpdate } from "@/lib/use-cases/updates/submit-update";
 
