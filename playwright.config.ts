@@ -25,6 +25,13 @@ function browserLaunchOptions() {
   return { executablePath: system, args: [...args, "--no-sandbox"] };
 }
 
+/**
+ * `npm run test:e2e` gives the test processes the react-server condition, so the specs and the scripts
+ * they run may import db/ (whose files import "server-only"). The servers must not inherit it: Next
+ * chooses its React builds itself, and the server script sets the condition on its own command line.
+ */
+const SERVER_ENV = { NODE_OPTIONS: "" };
+
 export default defineConfig({
   testDir: "e2e",
   // One server and one database: tests make their own records so they can run side by side.
@@ -52,18 +59,18 @@ export default defineConfig({
       // required of nobody here: the suite signs the demo reviewers and admins in some 170 times, and
       // TOTP replay protection accepts each 30-second step once per account, so a code per sign-in
       // would make the suite wait for the clock. The two-factor project below covers the real setting.
-      command: "npx tsx scripts/e2e-server.ts",
+      command: "npx tsx --conditions=react-server scripts/e2e-server.ts",
       url: `http://localhost:${PORT}/api/health`,
-      env: { PORT: String(PORT), TWO_FACTOR_REQUIRED_ROLES: "" },
+      env: { ...SERVER_ENV, PORT: String(PORT), TWO_FACTOR_REQUIRED_ROLES: "" },
       reuseExistingServer: false,
       timeout: 300_000,
       stdout: "pipe",
     },
     {
       // The same build on its own fresh database, with the production default: reviewers and admins must enrol.
-      command: "npx tsx scripts/e2e-server.ts",
+      command: "npx tsx --conditions=react-server scripts/e2e-server.ts",
       url: `http://localhost:${TWO_FACTOR_PORT}/api/health`,
-      env: { PORT: String(TWO_FACTOR_PORT), E2E_DATA_DIR: ".e2e-data-2fa", TWO_FACTOR_REQUIRED_ROLES: "reviewer,admin" },
+      env: { ...SERVER_ENV, PORT: String(TWO_FACTOR_PORT), E2E_DATA_DIR: ".e2e-data-2fa", TWO_FACTOR_REQUIRED_ROLES: "reviewer,admin" },
       reuseExistingServer: false,
       timeout: 300_000,
       stdout: "pipe",

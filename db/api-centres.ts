@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "./client";
 import { centreFocusTags, centres } from "./schema";

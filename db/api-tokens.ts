@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Db } from "./client";

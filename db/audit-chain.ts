@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, desc, eq, gt, sql } from "drizzle-orm";
 import { entryHash, verifyChain, type ChainEntry, type ChainResult } from "@/lib/audit/chain";
 import { auditLog } from "./schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from "drizzle-orm";
 import { alias, type AnySQLiteColumn, type SQLiteSelect } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";

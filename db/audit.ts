@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { entryHash } from "@/lib/audit/chain";
 import { FLAG_ACTIONS } from "@/lib/domain/risk/flag-review";

@@ -1,3 +1,4 @@
+import "server-only";
 import Database from "better-sqlite3";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import fs from "node:fs";

@@ -1,3 +1,4 @@
+import "server-only";
 // What `npm run test:resilience` reads back after each crash: SQLite's own checks, and the stored state
 // and audit trail of the centres and updates its clients wrote through the API. Read-only.
 import { and, asc, eq, inArray, sql } from "drizzle-orm";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "./client";
 import { loadEngineInput } from "./engine-data";
 import { GLOBAL_SCOPE, readVersions } from "./engine-versions";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, getTableColumns, gte, inArray, isNull, lt, or, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";

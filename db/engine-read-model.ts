@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "./client";
 import { computeJob, type ComputedPartition, type EngineJob, type JobSummary } from "./engine-compute";
 import { EngineWorker } from "./engine-worker-client";

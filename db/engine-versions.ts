@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "./client";
 import { count } from "drizzle-orm";
 import { centres, engineVersions } from "./schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import path from "node:path";
 import type { Worker } from "node:worker_threads";
 import type { ComputedPartition, EngineJob, JobSummary } from "./engine-compute";

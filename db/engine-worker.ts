@@ -1,3 +1,4 @@
+import "server-only";
 // The engine's worker thread (started by db/engine-read-model.ts, loaded by path with tsx): computes
 // partitions on its own read-only connection, so a pass over 10,000 centres never holds the server's
 // event loop. One job at a time. Partitions are posted one by one, each after the main thread has

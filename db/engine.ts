@@ -1,3 +1,4 @@
+import "server-only";
 import { max } from "drizzle-orm";
 import type { Db } from "./client";
 import { loadEngineInput } from "./engine-data";

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, desc, eq, lt } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { Db } from "./client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, gt, inArray, lt } from "drizzle-orm";
 import type { Db } from "./client";
 import { loginAttempts } from "./schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, count, eq, inArray, ne } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { Db } from "./client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { writeAudit, type AuditActor } from "./audit";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { Db } from "./client";

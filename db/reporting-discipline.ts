@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray, lt, type SQL } from "drizzle-orm";
 import type { Db } from "./client";
 import { rowsAsOf } from "./engine-data";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, count, desc, eq, isNotNull, type SQL } from "drizzle-orm";
 import type { Db } from "./client";
 import { securityEvents, users } from "./schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, gt, isNotNull, lte, ne, sql } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import type { Db } from "./client";

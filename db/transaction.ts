@@ -1,3 +1,4 @@
+import "server-only";
 // The two ways this app opens a transaction. Every write that reads before it writes (a version check,
 // the audit chain's newest entry, "already recorded?") begins IMMEDIATE: it takes SQLite's write lock
 // before its first read, so another process's commit can never slip in between and make the read stale.

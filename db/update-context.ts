@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, inArray, isNull, lt } from "drizzle-orm";
 import type { DbOrTx } from "./transaction";
 import type { Db } from "./client";

@@ -209,7 +209,7 @@ function check(db: Db, ledger: Ledger): { violations: string[]; auditEntries: nu
 // ---- backups ----------------------------------------------------------------------------------------
 
 function spawnScript(script: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(path.join("node_modules", ".bin", "tsx"), [path.join("scripts", script), ...args], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  return spawn(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", path.join("scripts", script), ...args], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
 }
 
 async function exitCode(child: ChildProcess): Promise<number | null> {
@@ -236,7 +236,7 @@ function checkRestore(dir: string, scratch: string, baseEnv: NodeJS.ProcessEnv):
   fs.mkdirSync(scratch, { recursive: true });
   const target = path.join(scratch, "tracker.db");
   const env = { ...baseEnv, DATABASE_PATH: target, EVIDENCE_PATH: path.join(scratch, "evidence") };
-  const result = spawnSync(path.join("node_modules", ".bin", "tsx"), [path.join("scripts", "restore.ts"), "--from", dir], { env, encoding: "utf8" });
+  const result = spawnSync(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", path.join("scripts", "restore.ts"), "--from", dir], { env, encoding: "utf8" });
   const complete = fs.existsSync(path.join(dir, "manifest.json"));
   const violations: string[] = [];
   if (complete) {

@@ -41,7 +41,7 @@ export interface ServerProcess {
 /** `tsx scripts/start.ts` (what `npm start` runs) in a new process group. */
 export function startProduction(env: NodeJS.ProcessEnv): ServerProcess {
   const tsx = path.join("node_modules", ".bin", "tsx");
-  const child = spawn(tsx, [path.join("scripts", "start.ts")], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(tsx, ["--conditions=react-server", path.join("scripts", "start.ts")], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString("utf8")).slice(-20_000);

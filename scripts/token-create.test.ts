@@ -73,7 +73,7 @@ describe("token:create", () => {
 // a refusal on stderr with exit code 1 and nothing on stdout.
 describe("token:create as a process", () => {
   const run = (argv: string[]) =>
-    spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/token-create.ts", ...argv], { env: { ...process.env, DATABASE_PATH: file }, encoding: "utf8", timeout: 30_000 });
+    spawnSync(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/token-create.ts", ...argv], { env: { ...process.env, DATABASE_PATH: file }, encoding: "utf8", timeout: 30_000 });
 
   it("prints the token once on stdout and exits 0", () => {
     const child = run(["--email", staff.email, "--name", "命令行令牌"]);

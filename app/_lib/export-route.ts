@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/current-user";
-import { addressOf, logRefusal } from "@/lib/auth/security-log";
+import { addressOf } from "@/lib/auth/security-log";
 import { exportFormatSchema, exportPreamble, tableResponse, type PreambleFacts, type TableBody, type Translate } from "@/lib/export/table";
 import { localeOrDefault } from "@/lib/i18n/locale";
 import { firstValues } from "@/lib/validation/fields";
@@ -20,24 +20,9 @@ export interface ExportContext<P> {
   locale: "zh" | "en";
 }
 
-/** Why a download is refused: 403 is logged like a page's refusal; 404 says nothing about what exists (logged when a reason is given); 400 names the field. */
-export type Refusal = { refused: 403 | 404; reason?: string; target?: string } | { refused: 400; field: string; reason: string };
-
-export const refuse = {
-  forbidden: (reason: string, target?: string): Refusal => ({ refused: 403, reason, target }),
-  /** Unknown, or out of the reader's scope (logged with a reason): the same answer, so ids cannot be probed. */
-  notFound: (reason?: string, target?: string): Refusal => ({ refused: 404, reason, target }),
-  invalid: (field: string, reason: string): Refusal => ({ refused: 400, field, reason }),
-};
-
-function isRefusal(value: unknown): value is Refusal {
-  return typeof value === "object" && value !== null && "refused" in value;
-}
-
-export function refusalResponse(refusal: Refusal, user: SessionUser, route: string, request?: Request): Response {
-  if (refusal.refused === 400) return Response.json({ error: "invalid", field: refusal.field, reason: refusal.reason }, { status: 400 });
-  if (refusal.reason !== undefined) logRefusal({ userId: user.id, route, target: refusal.target, reason: refusal.reason, method: "GET", address: request ? addressOf(request.headers) : null });
-  return refusal.refused === 403 ? Response.json({ error: "forbidden" }, { status: 403 }) : Response.json({ error: "not_found" }, { status: 404 });
+/** An invalid parameter of a download: 400 naming it. */
+function invalidParameter(field: string, reason: string): Response {
+  return Response.json({ error: "invalid", field, reason }, { status: 400 });
 }
 
 /** A query's refusal as a download's answer (the query has logged it already). */
@@ -56,10 +41,9 @@ interface ExportRouteSpec<P, D, K extends string> {
   route: string;
   /**
    * What every table of the page needs, loaded once: a query of lib/use-cases (which checks the reader
-   * may see this scope and logs a refusal itself) with its input from the request, or (legacy) a loader
-   * that checks and loads by hand.
+   * may see this scope and logs a refusal itself) with its input from the request.
    */
-  load: { query: UseCase<D>; input: (ctx: ExportContext<P>) => unknown } | ((ctx: ExportContext<P>) => D | Refusal | Promise<D | Refusal>);
+  load: { query: UseCase<D>; input: (ctx: ExportContext<P>) => unknown };
   /** The page's tables by their `?table=` name; the first one is the default. */
   tables: Record<K, (data: D, ctx: ExportContext<P>) => ExportedTable>;
 }
@@ -76,22 +60,14 @@ export function exportRoute<P extends Record<string, string>, D, K extends strin
     if (!user) return Response.json({ error: "unauthenticated" }, { status: 401 });
     const query: SearchParams = Object.fromEntries(new URL(request.url).searchParams);
     const asOfView = readAsOf(query);
-    if (asOfView.error) return refusalResponse(refuse.invalid("asOf", asOfView.error), user, spec.route);
+    if (asOfView.error) return invalidParameter("asOf", asOfView.error);
     const parsed = querySchema.safeParse(firstValues(query, ["format", "table"]));
-    if (!parsed.success) return refusalResponse(refuse.invalid(String(parsed.error.issues[0]?.path[0] ?? ""), "invalid"), user, spec.route);
+    if (!parsed.success) return invalidParameter(String(parsed.error.issues[0]?.path[0] ?? ""), "invalid");
     const t: Translate = await getTranslations();
     const ctx: ExportContext<P> = { user, params: await context.params, query, asOf: asOfView.asOf, t, locale: localeOrDefault(await getLocale()) };
-    let data: D;
-    if (typeof spec.load === "function") {
-      const loaded = await spec.load(ctx);
-      if (isRefusal(loaded)) return refusalResponse(loaded, user, spec.route, request);
-      data = loaded;
-    } else {
-      const outcome = await spec.load.query.execute({ actor: { via: "session" }, route: spec.route, method: "GET", address: addressOf(request.headers) }, spec.load.input(ctx));
-      if (!outcome.ok) return queryRefusalResponse(outcome.refusal);
-      data = outcome.value;
-    }
-    const table = spec.tables[parsed.data.table as K](data, ctx);
+    const outcome = await spec.load.query.execute({ actor: { via: "session" }, route: spec.route, method: "GET", address: addressOf(request.headers) }, spec.load.input(ctx));
+    if (!outcome.ok) return queryRefusalResponse(outcome.refusal);
+    const table = spec.tables[parsed.data.table as K](outcome.value, ctx);
     const preamble = exportPreamble(t, { ...table, asOf: ctx.asOf });
     const fileStem = `${table.name}-${ctx.asOf ?? table.today}`;
     return tableResponse({ name: table.name, preamble, header: table.header, rows: table.rows }, fileStem, parsed.data.format);

@@ -1,3 +1,4 @@
+import "server-only";
 // Demo AI innovation centres for the seeder.
 //
 // EVERY RECORD IN THIS FILE IS INVENTED FOR DEMONSTRATION. Centre names, lead

@@ -1,3 +1,4 @@
+import "server-only";
 import type { TargetInput } from "@/lib/validation/target";
 import type { SourceStatus, TargetKind } from "@/lib/domain/vocabulary";
 import type { TargetMeasure } from "@/lib/domain/target-measures";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import { plannedShareAt } from "@/lib/domain/investment";
 import { addDays, parsePeriod, type Calendar } from "@/lib/domain/periods";

@@ -1,3 +1,4 @@
+import "server-only";
 import { parse } from "csv-parse/sync";
 import { createHash } from "node:crypto";
 import fs from "node:fs";

@@ -1,3 +1,4 @@
+import "server-only";
 // The synthetic centres of db/seed/scale.ts, planned in memory before any row is written: where they
 // are (more in the provinces and capitals where the AI industry is), their focus (skewed, with a
 // favourite tag per city, and about one in ten a look-alike of an earlier centre: same city, same

@@ -1,3 +1,4 @@
+import "server-only";
 // Plan targets of the synthetic data set (db/seed/scale.ts): a few per province, each with a measure
 // whose unit fits it, sized from the linked centres' own plans so some are on track and some behind.
 import type { planTargets } from "../schema";

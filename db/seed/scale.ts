@@ -1,3 +1,4 @@
+import "server-only";
 // Synthetic data at national scale for benchmarks and load tests: N invented centres (合成, every row
 // is_demo) with 20 milestones each, approved updates for most of them (each with every milestone's
 // figure, by the province's cadence) and a few plan targets per province. Seeded PRNG, so one seed
