@@ -5,6 +5,7 @@ import { SignOutButton } from "@/app/_components/sign-out-button";
 import { pageData } from "@/lib/adapters/page";
 import { localName } from "@/lib/i18n/locale";
 import { navigationMenu } from "@/lib/use-cases/navigation/menu";
+import { messageKey } from "@/lib/i18n/translator";
 
 // This layout only draws the frame; every page and action checks the user again on the server. Which
 // links show is the menu query's answer (each page's row of the policy table), never decided here.
@@ -27,10 +28,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               {items.map((item) => (
                 <li key={item.href}>
                   {item.count === undefined ? (
-                    <Link href={item.href}>{t(item.labelKey)}</Link>
+                    <Link href={item.href}>{t(messageKey(item.labelKey))}</Link>
                   ) : (
                     <Link href={item.href} aria-label={t("nav.notificationsCount", { count: item.count })}>
-                      {t(item.labelKey)}
+                      {t(messageKey(item.labelKey))}
                       {item.count > 0 && (
                         <span className="count" aria-hidden="true" data-testid="unread-count">
                           {item.count}

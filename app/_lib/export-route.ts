@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getLocale, getTranslations } from "next-intl/server";
+import { plainTranslator } from "@/lib/i18n/translator";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/current-user";
 import { addressOf } from "@/lib/auth/security-log";
 import { exportFormatSchema, exportPreamble, tableResponse, type PreambleFacts, type TableBody, type Translate } from "@/lib/export/table";
@@ -63,7 +64,7 @@ export function exportRoute<P extends Record<string, string>, D, K extends strin
     if (asOfView.error) return invalidParameter("asOf", asOfView.error);
     const parsed = querySchema.safeParse(firstValues(query, ["format", "table"]));
     if (!parsed.success) return invalidParameter(String(parsed.error.issues[0]?.path[0] ?? ""), "invalid");
-    const t: Translate = await getTranslations();
+    const t: Translate = plainTranslator(await getTranslations());
     const ctx: ExportContext<P> = { user, params: await context.params, query, asOf: asOfView.asOf, t, locale: localeOrDefault(await getLocale()) };
     const outcome = await spec.load.query.execute({ actor: { via: "session" }, route: spec.route, method: "GET", address: addressOf(request.headers) }, spec.load.input(ctx));
     if (!outcome.ok) return queryRefusalResponse(outcome.refusal);

@@ -3,8 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { formDataToObject, unflatten, type FormState } from "@/lib/validation/form-state";
 import type { UseCase } from "@/lib/use-cases/define";
 import type { InvalidField, Refusal } from "@/lib/use-cases/outcome";
+import { messageKey, type AppTranslator as Translator } from "@/lib/i18n/translator";
 
-type Translator = Awaited<ReturnType<typeof getTranslations>>;
 
 /** Form fields whose values are never sent back to the browser with an error. */
 const NEVER_ECHOED = new Set(["password", "currentPassword", "newPassword", "confirmPassword", "code", "disableCode"]);
@@ -45,7 +45,7 @@ export function formRefusal(t: Translator, refusal: Refusal, values: FormState["
     case "conflict":
       return { status: "error", message: t("errors.conflict"), values, current: refusal.current };
     case "refused": {
-      const message = t.has(`errors.${refusal.messageKey}`) ? t(`errors.${refusal.messageKey}`) : t("errors.invalidForm");
+      const message = t.has(messageKey(`errors.${refusal.messageKey}`)) ? t(messageKey(`errors.${refusal.messageKey}`)) : t("errors.invalidForm");
       return refusal.field ? { status: "error", message: t("errors.invalidForm"), fieldErrors: { [refusal.field]: message }, values } : { status: "error", message, values };
     }
   }
@@ -56,7 +56,7 @@ function fieldMessages(t: Translator, fields: readonly InvalidField[]): Record<s
   const messages: Record<string, string> = {};
   for (const { path, code } of fields) {
     const field = path.replace(/\.\d+$/, "") || "_form";
-    messages[field] ??= t.has(`validation.${code}`) ? t(`validation.${code}`) : t("validation.invalid");
+    messages[field] ??= t.has(messageKey(`validation.${code}`)) ? t(messageKey(`validation.${code}`)) : t("validation.invalid");
   }
   return messages;
 }

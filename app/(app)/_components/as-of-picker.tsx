@@ -4,6 +4,7 @@ import { periodLabel } from "@/lib/domain/periods";
 import { getEngine } from "@/lib/use-cases/engine";
 import { localeOrDefault } from "@/lib/i18n/locale";
 import type { AsOfView } from "@/app/_lib/as-of";
+import { messageKey } from "@/lib/i18n/translator";
 
 /**
  * Chooses the day the dashboard shows: now, or the close of an earlier period. A plain GET form, so it
@@ -42,7 +43,7 @@ export async function AsOfNotice({ view, today }: { view: AsOfView; today: strin
     const choices = view.choices.map((c) => c.date).join(", ");
     return (
       <p className="notice notice-error" role="alert">
-        {t("asOf.refused", { reason: t(`validation.${view.error}`, { choices }) })}
+        {t("asOf.refused", { reason: t(messageKey(`validation.${view.error}`), { choices }) })}
       </p>
     );
   }

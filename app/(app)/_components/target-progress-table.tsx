@@ -7,6 +7,7 @@ import type { TargetStanding } from "@/lib/domain/progress";
 import type { TargetMeasure } from "@/lib/domain/target-measures";
 import { flagHref } from "./flag-table";
 import { SeverityBadge } from "./risk-badges";
+import { messageKey } from "@/lib/i18n/translator";
 
 export interface TargetRow {
   id: string;
@@ -73,10 +74,10 @@ export function TargetProgressTable({ rows, caption, editHref }: { rows: readonl
                 {editHref ? <Link href={editHref(row.id)}>{row.title}</Link> : row.title}
                 {row.isDemo && <span className="badge badge-demo">{t("common.demo")}</span>}
                 <div className="muted small">
-                  {t(`targetKinds.${row.kind}`)} · {row.measure ? t(`targetMeasures.${row.measure}`) : t("targets.noMeasure")}
+                  {t(messageKey(`targetKinds.${row.kind}`))} · {row.measure ? t(`targetMeasures.${row.measure}`) : t("targets.noMeasure")}
                 </div>
                 <div className="small">
-                  <span className={`badge badge-source-${row.sourceStatus}`}>{t(`sourceStatuses.${row.sourceStatus}`)}</span>{" "}
+                  <span className={`badge badge-source-${row.sourceStatus}`}>{t(messageKey(`sourceStatuses.${row.sourceStatus}`))}</span>{" "}
                   <span className="muted">{row.sourceDocument}</span>
                 </div>
               </td>

@@ -9,6 +9,7 @@ import { auditFilterValues, type AuditFilter } from "@/lib/validation/audit-filt
 import type { FormState } from "@/lib/validation/form-state";
 import { AuditChanges } from "./_components/audit-changes";
 import { AuditFilters } from "./_components/audit-filters";
+import { messageKey } from "@/lib/i18n/translator";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -34,13 +35,13 @@ export default async function AuditPage({ searchParams }: Props) {
   const provinceNames = new Map(view.provinces.map((p) => [p.code, localName(locale, p)]));
   const centres = view.centres.map((c) => ({ value: c.id, label: scope === "all" ? `${provinceNames.get(c.provinceCode)} · ${c.name}` : c.name }));
   const actors = view.actors.map((a) => ({ value: a.id, label: `${a.name} (${a.email})` }));
-  const fieldErrors = Object.fromEntries(Object.entries(view.errors).map(([f, key]) => [f, t(t.has(`validation.${key}`) ? `validation.${key}` : "validation.invalid")]));
+  const fieldErrors = Object.fromEntries(Object.entries(view.errors).map(([f, key]) => [f, t(t.has(messageKey(`validation.${key}`)) ? messageKey(`validation.${key}`) : "validation.invalid")]));
   // The page number has no field in the form, so its error joins the form's message.
   const message = [t("audit.invalidFilter"), fieldErrors.page && `${t("audit.page")}: ${fieldErrors.page}`].filter(Boolean).join(" ");
   const state: FormState = filter ? { status: "idle", values } : { status: "error", message, fieldErrors, values };
   const pages = result?.pages ?? 1;
 
-  const label = (key: string, fallback: string) => (t.has(key) ? t(key) : fallback);
+  const label = (key: string, fallback: string) => (t.has(messageKey(key)) ? t(messageKey(key)) : fallback);
   return (
     <>
       <h1>{t("audit.title")}</h1>

@@ -17,6 +17,7 @@ import { ExportLinks } from "../_components/export-links";
 import { FlagTable } from "../_components/flag-table";
 import { RollUpSummary } from "../_components/roll-up-summary";
 import { TileMap } from "../_components/tile-map";
+import type { AppTranslator } from "@/lib/i18n/translator";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("overview"))("title") };
@@ -228,7 +229,7 @@ export default async function OverviewPage({ searchParams }: Props) {
 }
 
 /** Legend labels for the measure's fixed classes: "< 20%", "20%–40%", …, "≥ 80%". */
-function classLabelsFor(measure: MapMeasure, text: (value: number) => string, t: Awaited<ReturnType<typeof getTranslations>>) {
+function classLabelsFor(measure: MapMeasure, text: (value: number) => string, t: AppTranslator) {
   const breaks = MEASURE_BREAKS[measure];
   if (measure === "red_flags") {
     // Whole counts: 0, 1–2, 3–5, 6–9, ≥ 10.

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { pageData } from "@/lib/adapters/page";
 import { provincesPage } from "@/lib/use-cases/dashboards/provinces-page";
+import { messageKey } from "@/lib/i18n/translator";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("provinces"))("title") };
@@ -43,7 +44,7 @@ export default async function ProvincesPage() {
                   {locale === "zh" ? p.nameEn : p.nameZh}
                 </span>
               </td>
-              <td>{t(`provinceTypes.${p.type}`)}</td>
+              <td>{t(messageKey(`provinceTypes.${p.type}`))}</td>
               <td className="num">{p.targetCount}</td>
               <td className="num">{p.centreCount}</td>
             </tr>

@@ -5,6 +5,7 @@ import { localeOrDefault } from "@/lib/i18n/locale";
 import { thresholdsPage } from "@/lib/use-cases/admin/thresholds-page";
 import { ThresholdForm } from "./_components/threshold-form";
 import { thresholdsPageModel } from "./thresholds-model";
+import { messageKey } from "@/lib/i18n/translator";
 
 type Props = { searchParams: Promise<{ saved?: string; reset?: string }> };
 
@@ -26,12 +27,12 @@ export default async function ThresholdsPage({ searchParams }: Props) {
       <p className="lead">{t("thresholds.lead")}</p>
       {changed && (
         <p className="form-success" role="status">
-          {t(saved ? "thresholds.savedKey" : "thresholds.resetKey", { label: t(changed.labelKey) })}
+          {t(saved ? "thresholds.savedKey" : "thresholds.resetKey", { label: t(messageKey(changed.labelKey)) })}
         </p>
       )}
       {groups.map(({ group, titleKey, rows }) => (
         <section key={group} aria-labelledby={`group-${group}`}>
-          <h2 id={`group-${group}`}>{t(titleKey)}</h2>
+          <h2 id={`group-${group}`}>{t(messageKey(titleKey))}</h2>
           <table className="data-table">
             <thead>
               <tr>
@@ -44,12 +45,12 @@ export default async function ThresholdsPage({ searchParams }: Props) {
             </thead>
             <tbody>
               {rows.map((row) => {
-                const label = t(row.labelKey);
+                const label = t(messageKey(row.labelKey));
                 return (
                   <tr key={row.key} data-threshold={row.key}>
                     <th scope="row">
                       {label}
-                      <p className="muted small">{t(row.helpKey)}</p>
+                      <p className="muted small">{t(messageKey(row.helpKey))}</p>
                       <div className="muted small">
                         <code>{row.key}</code> · {t("thresholds.unit", { unit: t(`thresholds.units.${row.unit}`) })} ·{" "}
                         {t("thresholds.range", { min: row.rangeText.min, max: row.rangeText.max })} · {t("thresholds.step", { step: formatNumber(row.step, locale, 6) })} ·{" "}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { FormState } from "@/lib/validation/form-state";
 import { FormMessage, SelectField, TextField } from "@/app/_components/form-fields";
+import { messageKey } from "@/lib/i18n/translator";
 
 type Option = { value: string; label: string };
 
@@ -20,7 +21,7 @@ export async function AuditFilters({ state, centres, actors, actions }: { state:
           label={t("audit.action")}
           state={state}
           defaultValue={value("action")}
-          options={actions.map((a) => ({ value: a, label: t(`audit.actions.${a}`) }))}
+          options={actions.map((a) => ({ value: a, label: t(messageKey(`audit.actions.${a}`)) }))}
           emptyLabel={t("common.all")}
         />
         <TextField name="from" type="date" label={t("audit.from")} state={state} defaultValue={value("from")} />

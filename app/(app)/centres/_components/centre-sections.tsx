@@ -7,6 +7,7 @@ import type { CentrePageData } from "@/lib/use-cases/centres/centre-page";
 import { ExportLinks } from "../../_components/export-links";
 import { LevelBadge } from "../../_components/risk-badges";
 import { ConfidenceForm } from "./confidence-form";
+import { messageKey } from "@/lib/i18n/translator";
 
 // The lower sections of a centre's dashboard: its ratings, its milestones and its updates, each as the
 // centre page's query returned them (the controls only where the query says the reader may use them).
@@ -182,7 +183,7 @@ export function UpdatesSection({ data, asOf, locale, exportPath }: { data: Shown
             <tr key={e.id}>
               <td className="date">{chinaDateTime(e.at)}</td>
               <td>{periodLabel(e.period, locale)}</td>
-              <td>{t(`audit.actions.${e.action}`)}</td>
+              <td>{t(messageKey(`audit.actions.${e.action}`))}</td>
               <td>{e.actorName ?? "—"}</td>
               <td className="pre-wrap">{e.reason ?? ""}</td>
             </tr>

@@ -11,6 +11,7 @@ import { FlagStateBadge, SeverityBadge } from "../../_components/risk-badges";
 import { DuplicateComparison } from "../_components/duplicate-comparison";
 import { FlagFigures } from "../_components/flag-figures";
 import { FlagReviewForm } from "../_components/flag-review-form";
+import { messageKey } from "@/lib/i18n/translator";
 
 /** Flag keys hold `|` and `,`, which arrive percent-encoded in the segment; a malformed escape is left as is (and not found). */
 function flagKeyParam(raw: string): string {
@@ -56,9 +57,9 @@ export default async function FlagPage({ params, searchParams }: Props) {
         <Link href="/flags">{t("risk.title")}</Link> / <Link href={`/provinces/${provinceCode}`}>{data.provinceName}</Link> /
       </p>
       <h1>
-        {t(rule.labelKey)} <SeverityBadge severity={flag.severity} /> <FlagStateBadge state={state} />
+        {t(messageKey(rule.labelKey))} <SeverityBadge severity={flag.severity} /> <FlagStateBadge state={state} />
       </h1>
-      <p className="lead">{t(rule.descriptionKey)}</p>
+      <p className="lead">{t(messageKey(rule.descriptionKey))}</p>
       {done && (
         <p className="form-success" role="status">
           {t("risk.review.done", { action: t(`risk.review.actions.${done}`) })}

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { plainTranslator } from "@/lib/i18n/translator";
 import { readCapped } from "@/lib/api/write";
 import { isSameOrigin } from "@/lib/auth/same-origin";
 import { addressOf, logRefusal } from "@/lib/auth/security-log";
@@ -33,8 +34,8 @@ export async function POST(request: Request) {
     logRefusal({ userId: admission.admitted.actor.id, route: call.route, reason: "cross_site", method: "POST", address: call.address });
     return Response.json({ error: "forbidden" }, { status: 403 });
   }
-  const t = await getTranslations();
-  const refuse = (status: number, reason: string, field?: string) => Response.json({ error: "invalid", field, reason, message: issueText(t, { reason }) }, { status });
+  const plain = plainTranslator(await getTranslations());
+  const refuse = (status: number, reason: string, field?: string) => Response.json({ error: "invalid", field, reason, message: issueText(plain, { reason }) }, { status });
   const body = await readCapped(request, IMPORT_MAX_BYTES + FORM_OVERHEAD);
   if (!body) return refuse(413, "fileTooLarge", "file");
   let form: FormData;
@@ -83,11 +84,11 @@ export async function POST(request: Request) {
         const outcome = await running;
         const value: ImportOutcome = outcome.ok ? outcome.value : outcome.refusal.kind === "refused" ? { status: "refused", issues: [rowRefusalIssue(outcome.refusal)], counts: NO_COUNTS } : unexpected(outcome.refusal.kind);
         const found = value.status === "refused" ? value.issues : [];
-        const issues = found.slice(0, MAX_LISTED_ISSUES).map((issue) => ({ ...issue, message: issueText(t, issue) }));
+        const issues = found.slice(0, MAX_LISTED_ISSUES).map((issue) => ({ ...issue, message: issueText(plain, issue) }));
         send({ type: "result", ...value, issues, issueCount: found.length });
       } catch (error) {
         console.error(error);
-        send({ type: "error", message: t("errors.unexpected") });
+        send({ type: "error", message: plain("errors.unexpected") });
       }
       try {
         controller.close();

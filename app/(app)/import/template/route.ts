@@ -4,6 +4,7 @@ import { localeOrDefault, localName } from "@/lib/i18n/locale";
 import { importTemplate } from "@/lib/use-cases/import/import-template";
 import { refusalStatus } from "@/lib/use-cases/outcome";
 import { templateResponse } from "@/app/_lib/import-template";
+import { plainTranslator } from "@/lib/i18n/translator";
 
 export const dynamic = "force-dynamic";
 
@@ -22,5 +23,5 @@ export async function GET(request: Request) {
   }
   const t = await getTranslations();
   const { province } = outcome.value;
-  return templateResponse(outcome.value, (key, values) => t(key, values), province ? localName(locale, province) : t("export.national"));
+  return templateResponse(outcome.value, plainTranslator(t), province ? localName(locale, province) : t("export.national"));
 }

@@ -12,6 +12,7 @@ import { DisciplineRules } from "./_components/discipline-rules";
 import { DisciplineTable } from "./_components/discipline-table";
 import { OverdueList } from "./_components/overdue-list";
 import { PeriodForm } from "./_components/period-form";
+import { messageKey } from "@/lib/i18n/translator";
 
 type Props = { searchParams: Promise<SearchParams> };
 
@@ -47,7 +48,7 @@ export default async function DisciplinePage({ searchParams }: Props) {
 
       {error ? (
         <p className="notice notice-error" role="alert">
-          {t("discipline.errors.refused", { reason: t(`discipline.errors.${error.key}`, { value: error.value, today, start: env.REPORTING_START }) })}
+          {t("discipline.errors.refused", { reason: t(messageKey(`discipline.errors.${error.key}`), { value: error.value, today, start: env.REPORTING_START }) })}
         </p>
       ) : period === undefined ? (
         <p className="empty">{t("discipline.noPeriod", { start: env.REPORTING_START })}</p>

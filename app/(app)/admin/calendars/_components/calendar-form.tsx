@@ -6,6 +6,7 @@ import { CADENCES } from "@/lib/domain/vocabulary";
 import { initialFormState } from "@/lib/validation/form-state";
 import { FormMessage, SelectField, TextField } from "@/app/_components/form-fields";
 import { updateCalendarAction } from "../actions";
+import { messageKey } from "@/lib/i18n/translator";
 
 export interface CalendarFormValues {
   provinceCode: string;
@@ -39,7 +40,7 @@ export function CalendarForm({ initial }: { initial: CalendarFormValues }) {
       {current?.cadence && (
         <p className="hint">
           {t("calendars.current", {
-            cadence: t.has(`cadences.${current.cadence}`) ? t(`cadences.${current.cadence}`) : current.cadence,
+            cadence: t.has(messageKey(`cadences.${current.cadence}`)) ? t(messageKey(`cadences.${current.cadence}`)) : current.cadence,
             dueDays: current.dueDays ?? "",
             graceDays: current.graceDays ?? "",
           })}

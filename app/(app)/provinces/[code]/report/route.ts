@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { plainTranslator } from "@/lib/i18n/translator";
 import { addressOf } from "@/lib/auth/security-log";
 import { quarterlyReportSheets, quarterName } from "@/lib/export/report";
 import { workbookResponse, type Translate } from "@/lib/export/table";
@@ -20,6 +21,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ code
   const outcome = await provinceReport.execute({ actor: { via: "session" }, route: "/provinces/[code]/report", method: "GET", address: addressOf(request.headers) }, { ...query, code, locale });
   if (!outcome.ok) return queryRefusalResponse(outcome.refusal);
   const report = outcome.value;
-  const t: Translate = await getTranslations();
+  const t: Translate = plainTranslator(await getTranslations());
   return workbookResponse(quarterlyReportSheets(t, locale, report), t("report.file", { province: report.provinceName, quarter: quarterName(report.quarter, locale) }));
 }

@@ -12,6 +12,7 @@ import { UpdateForm } from "./_components/update-form";
 import { ReviewPanel } from "./_components/review-panel";
 import { EvidenceSection } from "./_components/evidence-section";
 import { INDICATOR_GROUPS } from "./_components/indicator-fields";
+import { messageKey } from "@/lib/i18n/translator";
 
 type Props = { params: Promise<{ id: string; period: string }>; searchParams: Promise<{ done?: string }> };
 
@@ -47,7 +48,7 @@ export default async function UpdatePage({ params, searchParams }: Props) {
       </p>
       {done && (
         <p className="form-success" role="status">
-          {t(`updates.done.${done}`)}
+          {t(messageKey(`updates.done.${done}`))}
         </p>
       )}
       {update?.returnReason && update.status === "returned" && (
