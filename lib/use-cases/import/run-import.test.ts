@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import zh from "@/lib/i18n/messages/zh.json";
 import { testCentreInput } from "@/db/test-db";
 import type { Db } from "@/db/client";
