@@ -113,6 +113,7 @@ test("the update action refuses a Guangdong centre before checking any figure ag
   await update.form.locator('input[name="centreId"]').evaluate((el, id) => ((el as HTMLInputElement).value = id), guangdong.id);
   await update.fill({ resultsProduced: "0" });
   await update.saveDraft();
-  await expect(update.formError).toHaveText(zh.errors.forbidden);
+  // Another province's centre is answered as one that does not exist.
+  await expect(update.formError).toHaveText(zh.errors.notFound);
   await expect(update.form.locator(".field-error")).toHaveCount(0);
 });

@@ -173,7 +173,7 @@ export const PROBES: Record<string, Build> = {
   "POST rateCentreAction": (p, w) =>
     action("rateCentreAction", `/centres/${rec(w).centreB[p]}`, { centreId: rec(w).centreB[p]!, rating: "amber", narrative: "权限矩阵：进度偏慢。" }, rec(w).centreB[p]!),
   "POST saveUpdateAction": (p, w) =>
-    action("saveUpdateAction", `/centres/${rec(w).centreA[p]}/updates/${period}`, updateFields(rec(w).centreA[p]!, rec(w).milestoneA[p]!), rec(w).centreA[p]!),
+    action("saveUpdateAction", `/centres/${rec(w).centreA[p]}/updates/${period}`, updateFields(rec(w).centreA[p]!, rec(w).milestoneA[p]!), `${rec(w).centreA[p]}/${period}`),
   "POST reviewUpdateAction": (p, w) =>
     action(
       "reviewUpdateAction",

@@ -55,11 +55,11 @@ describe("saving an update", () => {
     expect(auditCount(db)).toBe(before);
   });
 
-  it("names invalid fields, refuses a non-object under indicators, and answers a non-period as not found", async () => {
+  it("names invalid fields, refuses a non-object under indicators, and refuses a non-period at its field (the API answers it 404)", async () => {
     const invalid = await saveUpdate.execute(callAs(ids.staff), draft({ patentsFiled: -1, indicators: "x" }));
     if (invalid.ok || invalid.refusal.kind !== "invalid") throw new Error("expected invalid");
     expect(invalid.refusal.fields.map((f) => f.path).sort()).toEqual(["indicators", "patentsFiled"]);
-    expect(await saveUpdate.execute(callAs(ids.staff), draft({ period: "2026-Q9" }))).toMatchObject({ ok: false, refusal: { kind: "notFound" } });
+    expect(await saveUpdate.execute(callAs(ids.staff), draft({ period: "2026-Q9" }))).toMatchObject({ ok: false, refusal: { kind: "refused", messageKey: "invalidPeriod", field: "period" } });
   });
 
   it("refuses a stale version with the stored one", async () => {

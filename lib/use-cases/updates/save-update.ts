@@ -1,5 +1,7 @@
 import "server-only";
 import { saveUpdate as recordSave } from "@/db/updates";
+import { DomainError } from "@/lib/domain/errors";
+import { parsePeriod } from "@/lib/domain/periods";
 import { defineCommand } from "../define";
 import { checkUpdate, loadUpdateState, writtenUpdate } from "./update-checks";
 import { saveUpdateSchema } from "./save-update.schema";
@@ -12,7 +14,12 @@ import { saveUpdateSchema } from "./save-update.schema";
 export const saveUpdate = defineCommand({
   name: "updates.save",
   input: saveUpdateSchema,
-  load: ({ db, input }) => loadUpdateState(db, input.centreId, input.period),
+  load: ({ db, input }) => {
+    // The form's period is a hidden field: one that is no period is that field's error, as it always was
+    // (the API answers it 404, for a URL naming nothing).
+    if (!parsePeriod(input.period)) throw new DomainError("invalidPeriod", "period");
+    return loadUpdateState(db, input.centreId, input.period);
+  },
   province: (state) => state.provinceCode,
   target: (input) => `${input.centreId}/${input.period}`,
   run: (tx, { actor, input, rows }) => {

@@ -24,5 +24,9 @@ export const PUT = apiCommand("/api/v1/centres/[id]/updates/[period]", saveUpdat
   },
   answer: ({ id, centreId, period, status, version }) => apiJson({ id, centreId, period, status, version }),
   // The rules name the form's flat fields; the API nests the indicators.
-  refusal: (refusal) => (refusal.kind === "invalid" ? invalidBody(fieldErrorProblems(Object.fromEntries(refusal.fields.map((f) => [f.path || "_body", f.code])), updateBodyPath)) : problemOf(refusal)),
+  // A URL whose period is no period names nothing: 404, as an unknown centre.
+  refusal: (refusal) => {
+    if (refusal.kind === "invalid") return invalidBody(fieldErrorProblems(Object.fromEntries(refusal.fields.map((f) => [f.path || "_body", f.code])), updateBodyPath));
+    return problemOf(refusal.kind === "refused" && refusal.messageKey === "invalidPeriod" ? { kind: "notFound" } : refusal);
+  },
 });
