@@ -173,19 +173,21 @@ function defineUseCase<S extends z.ZodType, R, T>(spec: BaseSpec<S, R>, run: (db
   }
 
   /**
-   * The unparsed input's target: its id, else what the use case's own `target` reads from it (written
-   * for parsed input, so only a plain string it finds counts).
+   * The unparsed input's target: what the use case's own `target` reads from it (written for parsed
+   * input, so only a plain string naming no missing field counts), else its id. The same as a scope
+   * refusal of the parsed input names, so both refusals of one use case log the same target.
    */
   function rawTarget(raw: unknown): string | undefined {
     if (typeof raw !== "object" || raw === null) return undefined;
-    const id = idOf(raw);
-    if (id !== undefined || !spec.target) return id;
-    try {
-      const named: unknown = (spec.target as (input: unknown) => unknown)(raw);
-      return typeof named === "string" && named !== "" ? named : undefined;
-    } catch {
-      return undefined;
+    if (spec.target) {
+      try {
+        const named: unknown = (spec.target as (input: unknown) => unknown)(raw);
+        if (typeof named === "string" && named !== "" && !named.includes("undefined")) return named;
+      } catch {
+        // Unparsed input the target function cannot read: fall back to its id.
+      }
     }
+    return idOf(raw);
   }
 
   return {
