@@ -168,7 +168,7 @@ test("revoking another user's token with its id is refused as not found, changes
   const response = await callAction(world.api.provincialReviewer, world, "revokeApiTokenAction", "/settings/tokens", { id: world.records.tokenId });
   expect((await actionOutcome(response)).outcome).toBe("notFound");
   expect(snapshot(world)).toBe(before);
-  expect(eventsSince(world.userId.provincialReviewer, since)).toEqual([{ route: "revokeApiTokenAction", target: world.records.tokenId, reason: "row_out_of_scope", method: "POST" }]);
+  expect(eventsSince(world.userId.provincialReviewer, since)).toEqual([{ route: "revokeApiTokenAction", target: world.records.tokenId, reason: "not_yours", method: "POST" }]);
 });
 
 test("a form opened by a staff member and sent with a reviewer's cookie of the same province, or with another province's id, is refused and logged once", async ({ browser, baseURL }) => {
